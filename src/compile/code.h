@@ -1,0 +1,79 @@
+// The engine's internal code: what the compiler emits and the interpreter runs.
+//
+// A function's code is a sequence of instructions in 32-bit units. Each instruction starts with
+// its handler address (two units, direct threading), followed by its operands: slot indices
+// relative to the frame pointer, immediates, or branch offsets relative to the instruction's start.
+// A frame's slots are: parameters, declared locals, then the operand stack; operand height h lives
+// in slot num_locals + h, so stack traffic is resolved to slots at translation time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "decode/module.h"
+
+namespace syncwasm::ir {
+
+using CodeUnit = uint32_t;
+
+// Internal instructions that are not 1:1 wasm instructions (SIMPLE/LOAD/STORE rows keep their Op).
+// Operands are listed after each name.
+#define SYNCWASM_XOPS(X)                                                                   \
+  X(copy)          /* dst src */                                                            \
+  X(const32)       /* dst value */                                                          \
+  X(const64)       /* dst lo hi */                                                          \
+  X(br)            /* rel */                                                                \
+  X(br_if)         /* cond rel */                                                           \
+  X(br_unless)     /* cond rel */                                                           \
+  X(br_table)      /* index n rel[n] rel_default */                                         \
+  X(call)          /* func base */                                                          \
+  X(call_indirect) /* type table base index_slot */                                         \
+  X(return_)       /* n src: fp[0..n) = fp[src..src+n) */                                   \
+  X(unreachable)   /* */                                                                    \
+  X(global_get)    /* dst global */                                                         \
+  X(global_set)    /* global src */                                                         \
+  X(select)        /* dst a b cond */                                                       \
+  X(memory_size)   /* dst */                                                                \
+  X(memory_grow)   /* slot: pages in, old size or -1 out */                                 \
+  X(memory_init)   /* data base: d s n */                                                   \
+  X(data_drop)     /* data */                                                               \
+  X(memory_copy)   /* base: d s n */                                                        \
+  X(memory_fill)   /* base: d val n */                                                      \
+  X(table_get)     /* table slot: index in, ref out */                                      \
+  X(table_set)     /* table base: index ref */                                              \
+  X(table_init)    /* elem table base: d s n */                                             \
+  X(elem_drop)     /* elem */                                                               \
+  X(table_copy)    /* dst_table src_table base: d s n */                                    \
+  X(table_grow)    /* table base: ref n, result in base */                                  \
+  X(table_size)    /* table dst */                                                          \
+  X(table_fill)    /* table base: i ref n */                                                \
+  X(ref_func)      /* dst func */                                                           \
+  X(ref_is_null)   /* dst src */
+
+enum class XOp : uint16_t {
+#define X(name) name,
+  SYNCWASM_XOPS(X)
+#undef X
+  count_
+};
+// Handler table index of an internal instruction: wasm ops first, then XOps.
+constexpr unsigned kHandlerCount = kOpCount + unsigned(XOp::count_);
+constexpr unsigned handler_index(XOp x) { return kOpCount + unsigned(x); }
+constexpr unsigned handler_index(Op op) { return unsigned(op); }
+
+struct CompiledFunc {
+  uint32_t code_offset = 0;  // into CompiledModule::code
+  uint32_t num_params = 0;
+  uint32_t num_locals = 0;   // parameters included
+  uint32_t frame_slots = 0;  // locals + the maximum operand height (at least num_results)
+  uint32_t num_results = 0;
+};
+
+struct CompiledModule {
+  Module module;
+  std::vector<CodeUnit> code;
+  std::vector<CompiledFunc> funcs;  // defined functions only
+};
+
+}  // namespace syncwasm::ir

@@ -1,0 +1,425 @@
+#include "compile/compiler.h"
+
+#include "decode/decoder.h"
+
+#include <cstring>
+
+namespace syncwasm::ir {
+namespace {
+
+class FuncCompiler {
+ public:
+  FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index,
+               const void* const* handlers, std::vector<CodeUnit>& code)
+      : m_(m), v_(m, ctx, fs, func_index), handlers_(handlers), code_(code), type_(m.func_type(func_index)),
+        func_index_(func_index) {}
+
+  CompiledFunc run();
+
+ private:
+  struct Fixup {
+    uint32_t instr, field;
+  };
+  struct Ctrl {
+    Op op;
+    uint32_t base;  // operand height where the block's parameters (and later results) start
+    uint32_t nparams, nresults;
+    bool live_entry;
+    uint32_t loop_pos = 0;
+    std::optional<Fixup> else_fixup;
+    std::vector<Fixup> fixups;  // forward branches to this block's end
+    uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
+  };
+
+  uint32_t slot(uint32_t h) const { return num_locals_ + h; }
+  uint32_t here() const { return uint32_t(code_.size()); }
+  uint32_t op(unsigned handler) {
+    uint32_t start = here();
+    uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
+    code_.push_back(CodeUnit(addr));
+    code_.push_back(CodeUnit(addr >> 32));
+    return start;
+  }
+  void u(uint32_t x) { code_.push_back(x); }
+  void emit(const Instr& in, uint32_t h);
+  // The start of a straight-line region: the one place where per-region gas is charged (a later
+  // layer inserts the charge here).
+  void begin_region() {}
+  void copies(uint32_t dst_h, uint32_t src_h, uint32_t n) {
+    if (dst_h == src_h) return;
+    for (uint32_t i = 0; i < n; ++i) {
+      op(handler_index(XOp::copy));
+      u(slot(dst_h + i));
+      u(slot(src_h + i));
+    }
+  }
+  // Jump to label `depth` with its values on top of a stack of height h.
+  void branch_to(uint32_t depth, uint32_t h, unsigned handler_op = handler_index(XOp::br));
+  void link(Ctrl& target, uint32_t instr, uint32_t field);
+  void patch(const Fixup& f, uint32_t target) { code_[f.field] = target - f.instr; }
+
+  const Module& m_;
+  FuncValidator v_;
+  const void* const* handlers_;
+  std::vector<CodeUnit>& code_;
+  const FuncType& type_;
+  uint32_t func_index_;
+  uint32_t num_locals_ = 0;
+  uint32_t max_height_ = 0;
+  bool dead_ = false;
+  std::vector<Ctrl> ctrls_;
+};
+
+void FuncCompiler::link(Ctrl& target, uint32_t instr, uint32_t field) {
+  if (target.op == Op::loop) code_[field] = target.loop_pos - instr;
+  else target.fixups.push_back({instr, field});
+}
+
+void FuncCompiler::branch_to(uint32_t depth, uint32_t h, unsigned handler_op) {
+  Ctrl& t = ctrls_[ctrls_.size() - 1 - depth];
+  uint32_t n = t.arity();
+  copies(t.base, h - n, n);
+  uint32_t at = op(handler_op);
+  u(0);
+  link(t, at, at + 2);
+}
+
+CompiledFunc FuncCompiler::run() {
+  CompiledFunc f;
+  f.code_offset = here();
+  f.num_params = uint32_t(type_.params.size());
+  num_locals_ = uint32_t(v_.locals().size());
+  f.num_locals = num_locals_;
+  f.num_results = uint32_t(type_.results.size());
+  ctrls_.push_back({Op::block, 0, 0, f.num_results, true, 0, std::nullopt, {}});
+  begin_region();
+
+  const FuncBody& body = m_.bodies[func_index_ - m_.num_imported_funcs];
+  Reader r(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
+  InstrReader ir(r);
+  while (!v_.done()) {
+    if (ir.at_end()) r.fail("unexpected end of function body (missing end)");
+    Instr in = ir.next();
+    uint32_t h = v_.height();
+    v_.step(in);
+    max_height_ = std::max(max_height_, v_.height());
+    emit(in, h);
+  }
+  if (!ir.at_end()) r.fail("section size mismatch: bytes after the end of the function body");
+  f.frame_slots = std::max(num_locals_ + max_height_, f.num_results);
+  return f;
+}
+
+void FuncCompiler::emit(const Instr& in, uint32_t h) {
+  const OpInfo& info = op_info(in.op);
+  // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
+  switch (in.op) {
+    case Op::block: case Op::loop: case Op::if_: {
+      BlockSig sig = v_.block_sig(in);
+      uint32_t np = uint32_t(sig.params.size());
+      uint32_t cond = in.op == Op::if_ ? 1 : 0;
+      Ctrl c{in.op, h - cond - np, np, uint32_t(sig.results.size()), !dead_, 0, std::nullopt, {}};
+      if (!dead_) {
+        if (in.op == Op::loop) {
+          c.loop_pos = here();
+          begin_region();
+        } else if (in.op == Op::if_) {
+          uint32_t at = op(handler_index(XOp::br_unless));
+          u(slot(h - 1));
+          u(0);
+          c.else_fixup = Fixup{at, at + 3};
+          begin_region();
+        }
+      }
+      ctrls_.push_back(std::move(c));
+      return;
+    }
+    case Op::else_: {
+      Ctrl& c = ctrls_.back();
+      if (c.live_entry) {
+        if (!dead_) {
+          uint32_t at = op(handler_index(XOp::br));
+          u(0);
+          c.fixups.push_back({at, at + 2});
+        }
+        patch(*c.else_fixup, here());
+        c.else_fixup.reset();
+        begin_region();
+      }
+      dead_ = !c.live_entry;
+      return;
+    }
+    case Op::end: {
+      Ctrl c = std::move(ctrls_.back());
+      ctrls_.pop_back();
+      if (c.live_entry) {
+        uint32_t target = here();
+        if (c.else_fixup) patch(*c.else_fixup, target);
+        for (const Fixup& f : c.fixups) patch(f, target);
+        begin_region();
+      }
+      dead_ = !c.live_entry;
+      if (ctrls_.empty()) {  // the function's end: every path arrives with its results at height 0
+        op(handler_index(XOp::return_));
+        u(c.nresults);
+        u(slot(0));
+      }
+      return;
+    }
+    default: break;
+  }
+  if (dead_) return;
+
+  switch (info.cls) {
+    case OpClass::simple:
+      op(handler_index(in.op));
+      u(slot(h - info.npops));
+      for (unsigned i = 0; i < info.npops; ++i) u(slot(h - info.npops + i));
+      return;
+    case OpClass::load:
+      op(handler_index(in.op));
+      u(slot(h - 1));
+      u(slot(h - 1));
+      u(uint32_t(in.c));
+      return;
+    case OpClass::store:
+      op(handler_index(in.op));
+      u(slot(h - 2));
+      u(slot(h - 1));
+      u(uint32_t(in.c));
+      return;
+    case OpClass::special: break;
+  }
+
+  switch (in.op) {
+    case Op::unreachable:
+      op(handler_index(XOp::unreachable));
+      dead_ = true;
+      break;
+    case Op::nop:
+    case Op::drop:
+      break;
+    case Op::br:
+      branch_to(in.a, h);
+      dead_ = true;
+      break;
+    case Op::br_if: {
+      Ctrl& t = ctrls_[ctrls_.size() - 1 - in.a];
+      uint32_t n = t.arity();
+      if (t.base == h - 1 - n || n == 0) {
+        uint32_t at = op(handler_index(XOp::br_if));
+        u(slot(h - 1));
+        u(0);
+        link(t, at, at + 3);
+      } else {
+        uint32_t skip = op(handler_index(XOp::br_unless));
+        u(slot(h - 1));
+        u(0);
+        branch_to(in.a, h - 1);
+        patch({skip, skip + 3}, here());
+      }
+      begin_region();
+      break;
+    }
+    case Op::br_table: {
+      const std::vector<uint32_t>& targets = *in.targets;
+      uint32_t n = uint32_t(targets.size());
+      uint32_t at = op(handler_index(XOp::br_table));
+      u(slot(h - 1));
+      u(n);
+      uint32_t first = here();
+      for (uint32_t i = 0; i <= n; ++i) u(0);
+      // Entries whose values must move get a stub (copies + br) after the table; one per depth.
+      std::vector<std::pair<uint32_t, uint32_t>> stubs;  // depth -> stub position
+      for (uint32_t i = 0; i <= n; ++i) {
+        uint32_t depth = i < n ? targets[i] : in.a;
+        Ctrl& t = ctrls_[ctrls_.size() - 1 - depth];
+        uint32_t k = t.arity();
+        if (t.base == h - 1 - k || k == 0) {
+          link(t, at, first + i);
+          continue;
+        }
+        uint32_t stub = 0;
+        for (auto& [d, pos] : stubs)
+          if (d == depth) stub = pos;
+        if (!stub) {
+          stub = here();
+          stubs.push_back({depth, stub});
+          branch_to(depth, h - 1);
+        }
+        code_[first + i] = stub - at;
+      }
+      dead_ = true;
+      break;
+    }
+    case Op::return_:
+      op(handler_index(XOp::return_));
+      u(uint32_t(type_.results.size()));
+      u(slot(h - uint32_t(type_.results.size())));
+      dead_ = true;
+      break;
+    case Op::call: {
+      uint32_t np = uint32_t(m_.func_type(in.a).params.size());
+      op(handler_index(XOp::call));
+      u(in.a);
+      u(slot(h - np));
+      begin_region();
+      break;
+    }
+    case Op::call_indirect: {
+      uint32_t np = uint32_t(m_.types[in.a].params.size());
+      op(handler_index(XOp::call_indirect));
+      u(in.a);
+      u(in.b);
+      u(slot(h - 1 - np));
+      u(slot(h - 1));
+      begin_region();
+      break;
+    }
+    case Op::select:
+    case Op::select_t:
+      op(handler_index(XOp::select));
+      u(slot(h - 3));
+      u(slot(h - 3));
+      u(slot(h - 2));
+      u(slot(h - 1));
+      break;
+    case Op::local_get:
+      op(handler_index(XOp::copy));
+      u(slot(h));
+      u(in.a);
+      break;
+    case Op::local_set:
+    case Op::local_tee:
+      op(handler_index(XOp::copy));
+      u(in.a);
+      u(slot(h - 1));
+      break;
+    case Op::global_get:
+      op(handler_index(XOp::global_get));
+      u(slot(h));
+      u(in.a);
+      break;
+    case Op::global_set:
+      op(handler_index(XOp::global_set));
+      u(in.a);
+      u(slot(h - 1));
+      break;
+    case Op::i32_const:
+    case Op::f32_const:
+    case Op::ref_null:
+      op(handler_index(XOp::const32));
+      u(slot(h));
+      u(in.op == Op::ref_null ? 0 : uint32_t(in.c));
+      break;
+    case Op::i64_const:
+    case Op::f64_const:
+      op(handler_index(XOp::const64));
+      u(slot(h));
+      u(uint32_t(in.c));
+      u(uint32_t(in.c >> 32));
+      break;
+    case Op::memory_size:
+      op(handler_index(XOp::memory_size));
+      u(slot(h));
+      break;
+    case Op::memory_grow:
+      op(handler_index(XOp::memory_grow));
+      u(slot(h - 1));
+      break;
+    case Op::memory_init:
+      op(handler_index(XOp::memory_init));
+      u(in.a);
+      u(slot(h - 3));
+      break;
+    case Op::data_drop:
+      op(handler_index(XOp::data_drop));
+      u(in.a);
+      break;
+    case Op::memory_copy:
+    case Op::memory_fill:
+      op(handler_index(in.op == Op::memory_copy ? XOp::memory_copy : XOp::memory_fill));
+      u(slot(h - 3));
+      break;
+    case Op::table_get:
+      op(handler_index(XOp::table_get));
+      u(in.a);
+      u(slot(h - 1));
+      break;
+    case Op::table_set:
+      op(handler_index(XOp::table_set));
+      u(in.a);
+      u(slot(h - 2));
+      break;
+    case Op::table_init:
+      op(handler_index(XOp::table_init));
+      u(in.a);
+      u(in.b);
+      u(slot(h - 3));
+      break;
+    case Op::elem_drop:
+      op(handler_index(XOp::elem_drop));
+      u(in.a);
+      break;
+    case Op::table_copy:
+      op(handler_index(XOp::table_copy));
+      u(in.a);
+      u(in.b);
+      u(slot(h - 3));
+      break;
+    case Op::table_grow:
+      op(handler_index(XOp::table_grow));
+      u(in.a);
+      u(slot(h - 2));
+      break;
+    case Op::table_size:
+      op(handler_index(XOp::table_size));
+      u(in.a);
+      u(slot(h));
+      break;
+    case Op::table_fill:
+      op(handler_index(XOp::table_fill));
+      u(in.a);
+      u(slot(h - 3));
+      break;
+    case Op::ref_func:
+      op(handler_index(XOp::ref_func));
+      u(slot(h));
+      u(in.a);
+      break;
+    case Op::ref_is_null:
+      op(handler_index(XOp::ref_is_null));
+      u(slot(h - 1));
+      u(slot(h - 1));
+      break;
+    default:
+      break;  // block, loop, if, else, end: handled above
+  }
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const void* const* handlers) {
+  auto cm = std::make_shared<CompiledModule>();
+  cm->module = std::move(m);
+  const Module& mod = cm->module;
+  try {
+    ModuleContext ctx = validate_module_header(mod, fs);
+    cm->funcs.reserve(mod.bodies.size());
+    for (uint32_t i = 0; i < mod.bodies.size(); ++i)
+      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, mod.num_imported_funcs + i, handlers, cm->code).run());
+  } catch (const ParseError& e) {
+    return make_error(ErrorKind::malformed, e.message, e.offset);
+  } catch (const ValidationError& e) {
+    try {
+      decode_bodies(mod);
+    } catch (const ParseError& pe) {
+      return make_error(ErrorKind::malformed, pe.message, pe.offset);
+    }
+    return make_error(ErrorKind::invalid, e.message, e.offset ? std::optional<size_t>(e.offset) : std::nullopt);
+  }
+  cm->code.shrink_to_fit();
+  return std::shared_ptr<const CompiledModule>(std::move(cm));
+}
+
+}  // namespace syncwasm::ir

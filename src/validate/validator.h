@@ -1,0 +1,83 @@
+// Validation: module-level rules and the spec's per-function operand/control stack algorithm.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "decode/instr.h"
+#include "decode/module.h"
+
+namespace syncwasm::ir {
+
+struct ValidationError {
+  size_t offset;
+  std::string message;
+};
+
+// Facts about a module gathered by module-level validation, used while validating functions.
+struct ModuleContext {
+  std::vector<bool> declared_funcs;  // functions that ref.func may name in code
+};
+
+// Checks everything but function bodies; throws ValidationError.
+ModuleContext validate_module_header(const Module& m, const Features& fs);
+
+struct BlockSig {
+  std::span<const ValType> params;
+  std::span<const ValType> results;
+};
+
+// Validates one function body one instruction at a time, so that a translator can walk the same
+// instruction stream and read the operand height before each instruction.
+class FuncValidator {
+ public:
+  FuncValidator(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index);
+
+  // Applies one instruction; throws ValidationError. After the final `end`, done() is true.
+  void step(const Instr& in);
+  bool done() const { return ctrls_.empty(); }
+
+  uint32_t height() const { return uint32_t(vals_.size()); }
+  bool unreachable() const { return !ctrls_.empty() && ctrls_.back().unreachable; }
+  const std::vector<ValType>& locals() const { return locals_; }  // parameters first
+  BlockSig block_sig(const Instr& in) const;
+
+ private:
+  static constexpr ValType kUnknown = ValType(0);
+  struct Ctrl {
+    Op op;
+    BlockSig sig;
+    uint32_t height;
+    bool unreachable;
+  };
+
+  [[noreturn]] void fail(const std::string& msg) const { throw ValidationError{offset_, msg}; }
+  void push(ValType t) { vals_.push_back(t); }
+  ValType pop();
+  ValType pop(ValType expect);
+  void pop_all(std::span<const ValType> ts);
+  void push_all(std::span<const ValType> ts) { for (ValType t : ts) push(t); }
+  void push_ctrl(Op op, BlockSig sig);
+  Ctrl pop_ctrl();
+  std::span<const ValType> label_types(const Ctrl& c) const { return c.op == Op::loop ? c.sig.params : c.sig.results; }
+  const Ctrl& label(uint32_t depth) const;
+  void set_unreachable();
+  void check_memory(uint32_t index = 0) const;
+  void check_table(uint32_t index) const;
+  void check_data(uint32_t index) const;
+  void check_valtype(ValType t) const;
+
+  const Module& m_;
+  const ModuleContext& ctx_;
+  const Features& fs_;
+  const FuncType& type_;
+  std::vector<ValType> locals_;
+  std::vector<ValType> vals_;
+  std::vector<Ctrl> ctrls_;
+  size_t offset_ = 0;
+};
+
+// Full validation, no translation.
+Result<void> validate_module(const Module& m, const Features& fs);
+
+}  // namespace syncwasm::ir

@@ -1,0 +1,81 @@
+// Entry point of the `syncwasm` tool: parses the command line and dispatches to a subcommand.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "commands.h"
+
+#ifndef SYNCWASM_VERSION
+#define SYNCWASM_VERSION "unknown"
+#endif
+
+namespace {
+
+// The first argument that is not an option must name a command; CLI11 alone would call it an "extra" argument.
+bool reject_unknown_command(int argc, char** argv, CLI::App& app) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.starts_with('-')) continue;  // the top level only has flags (--help, --version)
+    auto named = [&](const CLI::App* sub) { return sub->get_name() == arg; };
+    if (!std::as_const(app).get_subcommands(named).empty()) return false;
+    std::cerr << "syncwasm: unknown command '" << arg << "'. Commands: run, validate, spectest. "
+              << "See 'syncwasm --help'.\n";
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace syncwasm::cli;
+
+  CLI::App app{"syncwasm: a WebAssembly runtime for NEAR-style smart contracts", "syncwasm"};
+  app.set_version_flag("--version", std::string("syncwasm ") + SYNCWASM_VERSION);
+  app.require_subcommand(1);
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand("run", "Invoke an exported function of a module and print its results");
+  run_cmd->add_flag("--canonicalize-nans", run.canonicalize_nans,
+                    "Replace the NaN results of float arithmetic by the canonical NaN");
+  run_cmd->add_option("FILE", run.file, "WebAssembly binary module (.wasm); it must have no imports")->required();
+  run_cmd->add_option("EXPORT", run.export_name, "Name of the exported function to invoke")->required();
+  run_cmd->add_option("ARG", run.args,
+                      "One argument per parameter: i32/i64 as decimal or 0x hex (may be negative), "
+                      "f32/f64 as decimal or 0x hex floats, inf, nan, nan:0xPAYLOAD");
+  run_cmd->positionals_at_end();  // everything after FILE is positional, so "-inf" or "-1" are arguments
+
+  ValidateOptions validate;
+  CLI::App* validate_cmd = app.add_subcommand("validate", "Decode and validate a module; print \"valid\" or the error");
+  validate_cmd->add_option("FILE", validate.file, "WebAssembly binary module (.wasm)")->required();
+
+  SpectestOptions spectest;
+  CLI::App* spectest_cmd = app.add_subcommand("spectest", "Run WebAssembly spec test scripts (.wast, via wabt's wast2json)");
+  spectest_cmd->add_flag("-v,--verbose", spectest.verbose, "Print every failure and warning with its line");
+  spectest_cmd->add_flag("--canonicalize-nans", spectest.canonicalize_nans,
+                         "Run the engine with canonical NaN results for float arithmetic");
+  spectest_cmd->add_option("--wast2json", spectest.wast2json, "The wast2json program to convert scripts with")
+      ->capture_default_str();
+  spectest_cmd->add_option("FILE", spectest.files,
+                           "Spec test scripts: .wast, or .json already converted by wast2json")
+      ->required();
+
+  // Set after the subcommands are added, which would inherit it.
+  app.footer("Run 'syncwasm COMMAND --help' for the options of a command. Documentation: docs/cli.md.");
+
+  if (reject_unknown_command(argc, argv, app)) return kExitUsage;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);  // prints help, the version or the error
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (*run_cmd) return run_command(run);
+  if (*validate_cmd) return validate_command(validate);
+  if (*spectest_cmd) return spectest_command(spectest);
+  return kExitUsage;  // unreachable: require_subcommand(1)
+}
