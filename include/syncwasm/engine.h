@@ -37,6 +37,7 @@ struct EngineConfig {
   // (locals + operands of all active frames).
   uint32_t max_call_depth = 16384;
   uint32_t max_value_slots = 1u << 22;
+  GasSchedule gas;
 };
 
 struct ImportDesc {
@@ -145,6 +146,9 @@ class Execution {
   const std::vector<ValType>& pending_result_types() const;
   // Bytes of engine memory this execution holds (stacks), for accounting.
   size_t memory_footprint() const;
+  // Gas left for metered code (see GasSchedule). Host functions may read and lower it.
+  uint64_t fuel() const;
+  void set_fuel(uint64_t fuel);
 
   explicit Execution(std::unique_ptr<rt::ExecState> s);
   rt::ExecState& raw() { return *s_; }

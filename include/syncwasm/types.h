@@ -21,6 +21,10 @@ enum class ValType : uint8_t {
 };
 const char* to_string(ValType t);
 inline bool is_ref(ValType t) { return t == ValType::funcref || t == ValType::externref; }
+// Natural size of a value in bytes (references count as 8).
+inline uint32_t byte_size(ValType t) {
+  return t == ValType::i32 || t == ValType::f32 ? 4 : t == ValType::v128 ? 16 : 8;
+}
 
 struct FuncType {
   std::vector<ValType> params;
@@ -107,13 +111,29 @@ enum class TrapKind : uint8_t {
   uninitialized_element,
   indirect_call_type_mismatch,
   call_stack_exhausted,
+  out_of_gas,  // a gas charge exceeded the execution's fuel; Trap::gas_charge holds the charge
   host,  // a host function reported a trap; the message says why
 };
 const char* trap_message(TrapKind k);  // the spec's wording, e.g. "integer divide by zero"
 
 struct Trap {
   TrapKind kind = TrapKind::unreachable;
-  std::string message;  // trap_message(kind), or the host's message
+  std::string message;     // trap_message(kind), or the host's message
+  uint64_t gas_charge = 0;  // out_of_gas: the charge that did not fit
+};
+
+// Instruction metering (NEAR's finite-wasm model). With `enabled`, the compiler charges each
+// straight-line region's summed cost at its start: regular_op per instruction (block, end and else
+// are free), linear_base + linear_unit * n for bulk memory/table operations (and memory.grow /
+// table.grow when grow_linear), and a frame cost of ceil(frame_bytes / 8) * regular_op at function
+// entry. stack_budget (bytes, 0 = none) bounds the sum of active frames' stack costs.
+struct GasSchedule {
+  bool enabled = false;
+  uint64_t regular_op = 0;
+  uint64_t linear_base = 0;
+  uint64_t linear_unit = 0;
+  bool grow_linear = true;
+  uint64_t stack_budget = 0;
 };
 
 }  // namespace syncwasm

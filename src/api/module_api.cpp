@@ -30,7 +30,7 @@ std::string type_text(const ir::Module& m, ExternKind kind, uint32_t index, cons
 Result<std::shared_ptr<const Module>> Module::compile(std::span<const uint8_t> wasm, const EngineConfig& cfg) {
   auto decoded = ir::decode_module(wasm);
   if (!decoded) return std::unexpected(decoded.error());
-  auto compiled = ir::compile_module(std::move(*decoded), cfg.features, rt::handler_table());
+  auto compiled = ir::compile_module(std::move(*decoded), cfg.features, cfg.gas, rt::handler_table());
   if (!compiled) return std::unexpected(compiled.error());
   return std::make_shared<const Module>(std::move(*compiled));
 }

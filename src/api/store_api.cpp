@@ -63,6 +63,9 @@ Result<ExecState> Execution::resume(std::span<const Value> results) {
   return rt::interpret(*s_);
 }
 
+uint64_t Execution::fuel() const { return s_->fuel; }
+void Execution::set_fuel(uint64_t fuel) { s_->fuel = fuel; }
+
 size_t Execution::memory_footprint() const {
   return sizeof(rt::ExecState) + s_->stack.capacity() * sizeof(uint64_t) + s_->frames.capacity() * sizeof(rt::Frame);
 }

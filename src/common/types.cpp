@@ -87,6 +87,7 @@ const char* trap_message(TrapKind k) {
     case TrapKind::uninitialized_element: return "uninitialized element";
     case TrapKind::indirect_call_type_mismatch: return "indirect call type mismatch";
     case TrapKind::call_stack_exhausted: return "call stack exhausted";
+    case TrapKind::out_of_gas: return "out of gas";
     case TrapKind::host: return "host trap";
   }
   return "?";

@@ -49,7 +49,9 @@ using CodeUnit = uint32_t;
   X(table_size)    /* table dst */                                                          \
   X(table_fill)    /* table base: i ref n */                                                \
   X(ref_func)      /* dst func */                                                           \
-  X(ref_is_null)   /* dst src */
+  X(ref_is_null)   /* dst src */                                                            \
+  X(gas)           /* cost_lo cost_hi: charge a region */                                   \
+  X(gas_linear)    /* base_lo base_hi unit_lo unit_hi n_slot: charge base + unit * n */
 
 enum class XOp : uint16_t {
 #define X(name) name,
@@ -68,6 +70,8 @@ struct CompiledFunc {
   uint32_t num_locals = 0;   // parameters included
   uint32_t frame_slots = 0;  // locals + the maximum operand height (at least num_results)
   uint32_t num_results = 0;
+  uint64_t max_operand_bytes = 0;  // finite-wasm's static operand stack maximum
+  uint64_t stack_cost = 0;         // max_operand_bytes + frame bytes, against GasSchedule::stack_budget
 };
 
 struct CompiledModule {

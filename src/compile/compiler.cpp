@@ -1,5 +1,7 @@
 #include "compile/compiler.h"
 
+#include "prepare/metering.h"
+
 #include "decode/decoder.h"
 
 #include <cstring>
@@ -9,10 +11,10 @@ namespace {
 
 class FuncCompiler {
  public:
-  FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index,
-               const void* const* handlers, std::vector<CodeUnit>& code)
-      : m_(m), v_(m, ctx, fs, func_index), handlers_(handlers), code_(code), type_(m.func_type(func_index)),
-        func_index_(func_index) {}
+  FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, const GasSchedule& gas,
+               uint32_t func_index, const void* const* handlers, std::vector<CodeUnit>& code)
+      : m_(m), v_(m, ctx, fs, func_index), gas_(gas), handlers_(handlers), code_(code),
+        type_(m.func_type(func_index)), func_index_(func_index) {}
 
   CompiledFunc run();
 
@@ -42,9 +44,29 @@ class FuncCompiler {
   }
   void u(uint32_t x) { code_.push_back(x); }
   void emit(const Instr& in, uint32_t h);
-  // The start of a straight-line region: the one place where per-region gas is charged (a later
-  // layer inserts the charge here).
-  void begin_region() {}
+  void emit_body(const Instr& in, uint32_t h);
+  void u64(uint64_t x) {
+    u(uint32_t(x));
+    u(uint32_t(x >> 32));
+  }
+  // Metering: a region's summed cost is charged by one gas instruction at its start, emitted when
+  // the region's first cost arrives and patched as costs accumulate.
+  void charge(uint64_t cost) {
+    if (!gas_.enabled) return;
+    if (!region_) {
+      op(handler_index(XOp::gas));
+      region_ = here();
+      u64(0);
+    }
+    region_cost_ += cost;
+    code_[*region_] = uint32_t(region_cost_);
+    code_[*region_ + 1] = uint32_t(region_cost_ >> 32);
+  }
+  // Ends the current region: at labels, and after instructions that may trap or branch.
+  void end_region() {
+    region_.reset();
+    region_cost_ = 0;
+  }
   void copies(uint32_t dst_h, uint32_t src_h, uint32_t n) {
     if (dst_h == src_h) return;
     for (uint32_t i = 0; i < n; ++i) {
@@ -60,12 +82,16 @@ class FuncCompiler {
 
   const Module& m_;
   FuncValidator v_;
+  const GasSchedule& gas_;
   const void* const* handlers_;
   std::vector<CodeUnit>& code_;
   const FuncType& type_;
   uint32_t func_index_;
   uint32_t num_locals_ = 0;
   uint32_t max_height_ = 0;
+  uint64_t max_bytes_ = 0;
+  std::optional<uint32_t> region_;
+  uint64_t region_cost_ = 0;
   bool dead_ = false;
   std::vector<Ctrl> ctrls_;
 };
@@ -92,7 +118,8 @@ CompiledFunc FuncCompiler::run() {
   f.num_locals = num_locals_;
   f.num_results = uint32_t(type_.results.size());
   ctrls_.push_back({Op::block, 0, 0, f.num_results, true, 0, std::nullopt, {}});
-  begin_region();
+  uint64_t frame = frame_bytes(v_.locals());
+  charge((frame + 7) / 8 * gas_.regular_op);
 
   const FuncBody& body = m_.bodies[func_index_ - m_.num_imported_funcs];
   Reader r(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
@@ -103,15 +130,17 @@ CompiledFunc FuncCompiler::run() {
     uint32_t h = v_.height();
     v_.step(in);
     max_height_ = std::max(max_height_, v_.height());
+    if (!dead_) max_bytes_ = std::max(max_bytes_, v_.operand_bytes());
     emit(in, h);
   }
   if (!ir.at_end()) r.fail("section size mismatch: bytes after the end of the function body");
   f.frame_slots = std::max(num_locals_ + max_height_, f.num_results);
+  f.max_operand_bytes = max_bytes_;
+  f.stack_cost = max_bytes_ + frame;
   return f;
 }
 
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
-  const OpInfo& info = op_info(in.op);
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
     case Op::block: case Op::loop: case Op::if_: {
@@ -121,14 +150,16 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
       Ctrl c{in.op, h - cond - np, np, uint32_t(sig.results.size()), !dead_, 0, std::nullopt, {}};
       if (!dead_) {
         if (in.op == Op::loop) {
+          end_region();
           c.loop_pos = here();
-          begin_region();
+          charge(gas_.regular_op);  // a loop's cost is paid at the start of every iteration
         } else if (in.op == Op::if_) {
+          charge(gas_.regular_op);
           uint32_t at = op(handler_index(XOp::br_unless));
           u(slot(h - 1));
           u(0);
           c.else_fixup = Fixup{at, at + 3};
-          begin_region();
+          end_region();
         }
       }
       ctrls_.push_back(std::move(c));
@@ -142,9 +173,9 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
           u(0);
           c.fixups.push_back({at, at + 2});
         }
+        end_region();
         patch(*c.else_fixup, here());
         c.else_fixup.reset();
-        begin_region();
       }
       dead_ = !c.live_entry;
       return;
@@ -153,10 +184,10 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
       Ctrl c = std::move(ctrls_.back());
       ctrls_.pop_back();
       if (c.live_entry) {
+        end_region();
         uint32_t target = here();
         if (c.else_fixup) patch(*c.else_fixup, target);
         for (const Fixup& f : c.fixups) patch(f, target);
-        begin_region();
       }
       dead_ = !c.live_entry;
       if (ctrls_.empty()) {  // the function's end: every path arrives with its results at height 0
@@ -169,7 +200,22 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
     default: break;
   }
   if (dead_) return;
+  GasClass gc = gas_class(in.op, gas_.grow_linear);
+  if (gc == GasClass::linear && gas_.enabled) {
+    end_region();
+    op(handler_index(XOp::gas_linear));
+    u64(gas_.linear_base);
+    u64(gas_.linear_unit);
+    u(slot(h - 1));
+  } else {
+    charge(gas_.regular_op);
+  }
+  emit_body(in, h);
+  if (gc != GasClass::pure) end_region();
+}
 
+void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
+  const OpInfo& info = op_info(in.op);
   switch (info.cls) {
     case OpClass::simple:
       op(handler_index(in.op));
@@ -218,7 +264,6 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
         branch_to(in.a, h - 1);
         patch({skip, skip + 3}, here());
       }
-      begin_region();
       break;
     }
     case Op::br_table: {
@@ -263,7 +308,6 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
       op(handler_index(XOp::call));
       u(in.a);
       u(slot(h - np));
-      begin_region();
       break;
     }
     case Op::call_indirect: {
@@ -273,7 +317,6 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
       u(in.b);
       u(slot(h - 1 - np));
       u(slot(h - 1));
-      begin_region();
       break;
     }
     case Op::select:
@@ -399,7 +442,8 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
 
 }  // namespace
 
-Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const void* const* handlers) {
+Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const GasSchedule& gas,
+                                                            const void* const* handlers) {
   auto cm = std::make_shared<CompiledModule>();
   cm->module = std::move(m);
   const Module& mod = cm->module;
@@ -407,7 +451,7 @@ Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Fea
     ModuleContext ctx = validate_module_header(mod, fs);
     cm->funcs.reserve(mod.bodies.size());
     for (uint32_t i = 0; i < mod.bodies.size(); ++i)
-      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, mod.num_imported_funcs + i, handlers, cm->code).run());
+      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code).run());
   } catch (const ParseError& e) {
     return make_error(ErrorKind::malformed, e.message, e.offset);
   } catch (const ValidationError& e) {

@@ -7,6 +7,7 @@
 namespace syncwasm::ir {
 
 // `handlers` maps handler indices (see code.h) to the interpreter's handler addresses.
-Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const void* const* handlers);
+Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const GasSchedule& gas,
+                                                            const void* const* handlers);
 
 }  // namespace syncwasm::ir

@@ -335,7 +335,8 @@ ConstExpr read_const_expr(Reader& r) {
 
 std::string Module::func_name(uint32_t idx) const {
   auto it = func_names.find(idx);
-  return it != func_names.end() ? "$" + it->second : "#" + std::to_string(idx);
+  std::string s(1, it != func_names.end() ? '$' : '#');
+  return s.append(it != func_names.end() ? it->second : std::to_string(idx));
 }
 
 // Decode-only pass over every function body, tracking block nesting: the binary format's rules

@@ -188,11 +188,22 @@ Result<std::unique_ptr<ExecState>> prepare_execution(StoreData& st, FuncInst* f,
   for (size_t i = 0; i < args.size(); ++i) s->stack[i] = args[i].bits;
   s->pc = f->code;
   s->inst = f->instance;
+  s->stack_left = st.cfg.gas.stack_budget;
   return s;
 }
 
 syncwasm::ExecState run_execution(ExecState& s) {
-  if (s.entry->instance) return interpret(s);
+  if (s.entry->instance) {
+    uint64_t cost = s.entry->compiled->stack_cost;
+    if (s.store->cfg.gas.stack_budget) {
+      if (cost > s.stack_left) {
+        s.trap = {TrapKind::call_stack_exhausted, trap_message(TrapKind::call_stack_exhausted), 0};
+        return s.state = syncwasm::ExecState::trapped;
+      }
+      s.stack_left -= cost;
+    }
+    return interpret(s);
+  }
   // A host function invoked directly by the embedder.
   const FuncType& t = s.entry->type;
   std::vector<uint64_t> res(t.results.size(), 0);

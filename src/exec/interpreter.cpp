@@ -42,6 +42,9 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   const uint32_t max_depth = s.store->cfg.max_call_depth;
   const uint32_t max_slots = s.store->cfg.max_value_slots;
   const bool canon = s.store->cfg.canonicalize_nans;
+  const bool budget = s.store->cfg.gas.stack_budget != 0;
+  uint64_t fuel = s.fuel;
+  uint64_t charge = 0;
   const CodeUnit* pc = s.pc;
   uint64_t* fp = s.stack.data() + s.fp;
   Instance* inst = s.inst;
@@ -440,6 +443,24 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     NEXT(4);
   }
 
+  // ---- metering ----
+  X_gas : {
+    charge = uint64_t(pc[2]) | (uint64_t(pc[3]) << 32);
+    if (charge > fuel) TRAP(TrapKind::out_of_gas);
+    fuel -= charge;
+    NEXT(4);
+  }
+  X_gas_linear : {
+    uint64_t base = uint64_t(pc[2]) | (uint64_t(pc[3]) << 32);
+    uint64_t unit = uint64_t(pc[4]) | (uint64_t(pc[5]) << 32);
+    if (__builtin_mul_overflow(unit, uint64_t(uint32_t(S(6))), &charge) ||
+        __builtin_add_overflow(charge, base, &charge))
+      charge = UINT64_MAX;
+    if (charge > fuel) TRAP(TrapKind::out_of_gas);
+    fuel -= charge;
+    NEXT(7);
+  }
+
   // ---- data movement ----
   X_copy : {
     S(2) = S(3);
@@ -514,6 +535,7 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     for (uint32_t i = 0; i < n; ++i) fp[i] = fp[src + i];
     if (s.frames.empty()) goto finished;
     const Frame& f = s.frames.back();
+    s.stack_left += f.stack_cost;
     pc = f.ret_pc;
     fp = s.stack.data() + f.fp;
     if (f.inst != inst) {
@@ -536,8 +558,10 @@ do_call : {
     s.pc = ret_pc;
     s.fp = uint32_t(fp - s.stack.data());
     s.inst = inst;
+    s.fuel = fuel;
     HostCall hc{{s.stack.data() + base, callee->type.params.size()}, {res, nres}, inst, s.owner};
     HostResult r = callee->host(hc);
+    fuel = s.fuel;
     switch (r.status) {
       case HostStatus::ok:
         std::copy_n(res, nres, s.stack.data() + base);
@@ -551,12 +575,17 @@ do_call : {
       case HostStatus::suspend:
         s.pending = callee;
         s.pending_results = base;
+        s.fuel = fuel;
         s.state = syncwasm::ExecState::suspended;
         return s.state;
     }
   }
   if (s.frames.size() >= max_depth) TRAP(TrapKind::call_stack_exhausted);
   const ir::CompiledFunc& cf = *callee->compiled;
+  if (budget) {
+    if (cf.stack_cost > s.stack_left) TRAP(TrapKind::call_stack_exhausted);
+    s.stack_left -= cf.stack_cost;
+  }
   uint64_t need = uint64_t(base) + cf.frame_slots;
   if (need > s.stack.size()) {
     if (need > max_slots) TRAP(TrapKind::call_stack_exhausted);
@@ -564,7 +593,7 @@ do_call : {
     s.stack.resize(std::min<uint64_t>(max_slots, std::max<uint64_t>(need, s.stack.size() * 2)));
     fp = s.stack.data() + cur;
   }
-  s.frames.push_back({ret_pc, uint32_t(fp - s.stack.data()), inst});
+  s.frames.push_back({ret_pc, uint32_t(fp - s.stack.data()), inst, budget ? cf.stack_cost : 0});
   fp = s.stack.data() + base;
   std::fill(fp + cf.num_params, fp + cf.num_locals, 0);
   if (callee->instance != inst) {
@@ -582,7 +611,9 @@ L_invalid:
 
 trap:
   s.state = syncwasm::ExecState::trapped;
-  s.trap = {trap_kind, trap_msg.empty() ? trap_message(trap_kind) : std::move(trap_msg)};
+  s.trap = {trap_kind, trap_msg.empty() ? trap_message(trap_kind) : std::move(trap_msg),
+            trap_kind == TrapKind::out_of_gas ? charge : 0};
+  s.fuel = fuel;
   s.pc = pc;
   s.fp = uint32_t(fp - s.stack.data());
   s.inst = inst;
@@ -590,6 +621,7 @@ trap:
 
 finished:
   s.state = syncwasm::ExecState::finished;
+  s.fuel = fuel;
   s.results.clear();
   for (size_t i = 0; i < s.entry->type.results.size(); ++i) s.results.push_back({s.entry->type.results[i], fp[i]});
   return s.state;

@@ -73,6 +73,7 @@ struct Frame {
   const ir::CodeUnit* ret_pc;
   uint32_t fp;  // caller's frame base, as a slot index (the stack may move when it grows)
   Instance* inst;
+  uint64_t stack_cost;  // the callee's share of the stack budget, returned when it returns
 };
 
 struct ExecState {
@@ -89,6 +90,8 @@ struct ExecState {
   // A suspended host call: its function and where its results go.
   FuncInst* pending = nullptr;
   uint32_t pending_results = 0;
+  uint64_t fuel = UINT64_MAX;  // gas left for metered code
+  uint64_t stack_left = 0;     // stack budget left (when GasSchedule::stack_budget is set)
   std::vector<Value> results;
   Trap trap;
 };

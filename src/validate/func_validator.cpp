@@ -43,6 +43,7 @@ ValType FuncValidator::pop() {
   }
   ValType t = vals_.back();
   vals_.pop_back();
+  bytes_ -= t == kUnknown ? 0 : byte_size(t);
   return t;
 }
 
@@ -77,7 +78,10 @@ const FuncValidator::Ctrl& FuncValidator::label(uint32_t depth) const {
 }
 
 void FuncValidator::set_unreachable() {
-  vals_.resize(ctrls_.back().height);
+  while (vals_.size() > ctrls_.back().height) {
+    bytes_ -= vals_.back() == kUnknown ? 0 : byte_size(vals_.back());
+    vals_.pop_back();
+  }
   ctrls_.back().unreachable = true;
 }
 

@@ -38,6 +38,8 @@ class FuncValidator {
   bool done() const { return ctrls_.empty(); }
 
   uint32_t height() const { return uint32_t(vals_.size()); }
+  // Bytes of the operand stack (sizes of the values on it), as finite-wasm counts it.
+  uint64_t operand_bytes() const { return bytes_; }
   bool unreachable() const { return !ctrls_.empty() && ctrls_.back().unreachable; }
   const std::vector<ValType>& locals() const { return locals_; }  // parameters first
   BlockSig block_sig(const Instr& in) const;
@@ -52,7 +54,10 @@ class FuncValidator {
   };
 
   [[noreturn]] void fail(const std::string& msg) const { throw ValidationError{offset_, msg}; }
-  void push(ValType t) { vals_.push_back(t); }
+  void push(ValType t) {
+    vals_.push_back(t);
+    bytes_ += t == kUnknown ? 0 : byte_size(t);
+  }
   ValType pop();
   ValType pop(ValType expect);
   void pop_all(std::span<const ValType> ts);
@@ -75,6 +80,7 @@ class FuncValidator {
   std::vector<ValType> vals_;
   std::vector<Ctrl> ctrls_;
   size_t offset_ = 0;
+  uint64_t bytes_ = 0;
 };
 
 // Full validation, no translation.
