@@ -1,0 +1,89 @@
+// The contract VM's host side for one call (nearcore's VMLogic): gas, registers, logs, return data,
+// storage through External, promises, and every host function of host_functions.def.
+#pragma once
+
+#include <expected>
+#include <map>
+#include <span>
+
+#include "near/errors.h"
+#include "near/external.h"
+#include "near/gas_counter.h"
+#include "near/receipts.h"
+#include "syncwasm/engine.h"
+
+namespace syncwasm::near {
+
+using HostOutcome = std::expected<uint64_t, HostError>;
+
+enum class ReturnKind : uint8_t { none, value, receipt_index };
+struct ReturnData {
+  ReturnKind kind = ReturnKind::none;
+  Bytes value;
+  uint64_t receipt_index = 0;
+};
+
+class Logic {
+ public:
+  Logic(const VMContext& ctx, const Params& params, External& ext, const std::array<uint8_t, 32>* contract_code_hash);
+
+  // Wrapping a host call: take the engine's fuel into the gas counter, and give it back after.
+  void enter(HostCall& call);
+  void leave(HostCall& call);
+
+#define HOST_FN(name, params, result, view, cap) HostOutcome name(const uint64_t* a);
+#include "near/host_functions.def"
+
+  GasCounter& gas() { return gas_; }
+  const GasCounter& gas() const { return gas_; }
+  const std::vector<std::string>& logs() const { return logs_; }
+  const ReturnData& return_data() const { return return_data_; }
+  const std::vector<Receipt>& receipts() const { return receipts_; }
+  uint64_t storage_usage() const { return storage_usage_; }
+  Balance balance() const { return balance_; }
+
+ private:
+  // Guest memory and registers, charged as nearcore charges them.
+  std::expected<Bytes, HostError> read_memory(uint64_t ptr, uint64_t len);
+  std::optional<HostError> write_memory(uint64_t ptr, std::span<const uint8_t> data);
+  std::expected<Bytes, HostError> memory_or_register(uint64_t ptr, uint64_t len);
+  std::optional<HostError> set_register(uint64_t id, Bytes data, bool charge_bytes = true);
+  std::expected<std::string, HostError> read_utf8(uint64_t len, uint64_t ptr);
+  std::expected<std::string, HostError> read_utf16(uint64_t len, uint64_t ptr);
+  std::expected<Balance, HostError> read_u128(uint64_t ptr);
+  std::optional<HostError> write_u128(uint64_t ptr, Balance v);
+  std::optional<HostError> check_view(const char* method) const;
+  std::optional<HostError> push_log(std::string msg);
+  std::optional<HostError> trie_nodes() { return gas_.pay_per(p_.touching_trie_node, p_.limit.trie_nodes_per_storage_access); }
+  HostOutcome write_hash(uint64_t len, uint64_t ptr, uint64_t reg, Gas base, Gas per_byte, Bytes (*hash)(std::span<const uint8_t>));
+  // Promises
+  std::expected<uint64_t, HostError> receipt_of(uint64_t promise_idx);
+  std::optional<HostError> pay_action(const ActionCost& c, uint64_t receipt, uint64_t n_bytes = 0,
+                                      const ActionCost* per_byte = nullptr);
+  std::expected<uint64_t, HostError> new_receipt(std::string receiver, std::vector<uint64_t> deps);
+  std::expected<std::string, HostError> read_account_id(uint64_t len, uint64_t ptr);
+  StorageScope scope() const { return {ctx_.current_account_id, ctx_.current_namespace}; }
+
+  struct Promise {
+    bool joint = false;
+    std::vector<uint64_t> receipts;  // one for a receipt promise, several for a joint one
+  };
+
+  const VMContext& ctx_;
+  const Params& p_;
+  External& ext_;
+  const std::array<uint8_t, 32>* code_hash_;
+  GasCounter gas_;
+  std::span<uint8_t> memory_;
+  std::map<uint64_t, Bytes> registers_;
+  uint64_t registers_bytes_ = 0;
+  std::vector<std::string> logs_;
+  uint64_t total_log_length_ = 0;
+  ReturnData return_data_;
+  Balance balance_;
+  uint64_t storage_usage_;
+  std::vector<Promise> promises_;
+  std::vector<Receipt> receipts_;
+};
+
+}  // namespace syncwasm::near
