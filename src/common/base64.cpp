@@ -47,6 +47,8 @@ std::optional<std::vector<uint8_t>> base64_decode(std::string_view text) {
       }
     }
     uint32_t n = uint32_t(v[0] << 18 | v[1] << 12 | v[2] << 6 | v[3]);
+    // Canonical form only: bits beyond the encoded bytes must be zero.
+    if ((pad == 1 && (n & 0xFF)) || (pad == 2 && (n & 0xFFFF))) return std::nullopt;
     out.push_back(uint8_t(n >> 16));
     if (pad < 2) out.push_back(uint8_t(n >> 8));
     if (pad < 1) out.push_back(uint8_t(n));

@@ -34,6 +34,8 @@ HostOutcome Logic::storage_write(const uint64_t* a) {
   TRY(trie_nodes());
   ext_.storage_set(scope(), *key, *value);
   if (evicted) {
+    // Usage that would go below zero means the context's usage does not match the state.
+    if (storage_usage_ < evicted->size()) return std::unexpected(HostError{HostErrorKind::IntegerOverflow, "storage usage underflow"});
     storage_usage_ = storage_usage_ - evicted->size() + value->size();
     TRY(set_register(a[4], std::move(*evicted)));
     return 1;
@@ -76,7 +78,9 @@ HostOutcome Logic::storage_remove(const uint64_t* a) {
   TRY(trie_nodes());
   if (!removed) return 0;
   ext_.storage_remove(scope(), *key);
-  storage_usage_ -= removed->size() + key->size() + p_.limit.storage_num_extra_bytes_record;
+  uint64_t freed = removed->size() + key->size() + p_.limit.storage_num_extra_bytes_record;
+  if (storage_usage_ < freed) return std::unexpected(HostError{HostErrorKind::IntegerOverflow, "storage usage underflow"});
+  storage_usage_ -= freed;
   TRY(set_register(a[2], std::move(*removed)));
   return 1;
 }

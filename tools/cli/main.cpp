@@ -21,7 +21,7 @@ bool reject_unknown_command(int argc, char** argv, CLI::App& app) {
     if (arg.starts_with('-')) continue;  // the top level only has flags (--help, --version)
     auto named = [&](const CLI::App* sub) { return sub->get_name() == arg; };
     if (!std::as_const(app).get_subcommands(named).empty()) return false;
-    std::cerr << "syncwasm: unknown command '" << arg << "'. Commands: run, validate, spectest. "
+    std::cerr << "syncwasm: unknown command '" << arg << "'. Commands: run, validate, spectest, exec. "
               << "See 'syncwasm --help'.\n";
     return true;
   }
@@ -63,6 +63,24 @@ int main(int argc, char** argv) {
                            "Spec test scripts: .wast, or .json already converted by wast2json")
       ->required();
 
+  ExecOptions exec;
+  CLI::App* exec_cmd = app.add_subcommand("exec", "Run a method of a NEAR contract and print the outcome");
+  exec_cmd->add_option("CONTRACT", exec.file, "The contract: a WebAssembly binary module (.wasm)")->required();
+  exec_cmd->add_option("METHOD", exec.method, "The exported method to call")->required();
+  CLI::Option* args_opt =
+      exec_cmd->add_option("--args", exec.args_json, "The call input: this JSON text, byte for byte");
+  CLI::Option* args_b64_opt =
+      exec_cmd->add_option("--args-base64", exec.args_base64, "The call input as base64 (any bytes)");
+  args_opt->excludes(args_b64_opt);
+  exec_cmd->add_option("--state", exec.state_file,
+                       "Storage as a JSON object of base64 key -> base64 value; created if missing, "
+                       "updated after a successful non-view call");
+  exec_cmd->add_option("--context", exec.context_file, "A JSON object of VMContext fields to override");
+  CLI::Option* gas_opt = exec_cmd->add_option("--gas", exec.gas, "Prepaid gas, e.g. 300000000000000 or 300T (wins over --context)");
+  exec_cmd->add_option("--params", exec.params_file, "A JSON file of runtime parameter overrides");
+  exec_cmd->add_flag("--view", exec.view, "Call as a view: state-changing host functions fail");
+  exec_cmd->add_flag("--json", exec.json, "Print the outcome as one JSON object");
+
   // Set after the subcommands are added, which would inherit it.
   app.footer("Run 'syncwasm COMMAND --help' for the options of a command. Documentation: docs/cli.md.");
 
@@ -77,5 +95,11 @@ int main(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate);
   if (*spectest_cmd) return spectest_command(spectest);
+  if (*exec_cmd) {
+    exec.has_args = args_opt->count() > 0;
+    exec.has_args_base64 = args_b64_opt->count() > 0;
+    exec.has_gas = gas_opt->count() > 0;
+    return exec_command(exec);
+  }
   return kExitUsage;  // unreachable: require_subcommand(1)
 }
