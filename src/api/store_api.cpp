@@ -5,7 +5,7 @@ namespace syncwasm {
 
 std::span<uint8_t> HostCall::memory() const {
   if (!caller || !caller->memory) return {};
-  return {caller->memory->data.data(), caller->memory->data.size()};
+  return caller->memory->bytes();
 }
 
 void Imports::define_instance(const std::string& module, const Instance& inst) {
@@ -27,7 +27,7 @@ std::vector<std::pair<std::string, Extern>> Instance::exports() const { return i
 
 std::span<uint8_t> Instance::memory() const {
   if (!inst_->memory) return {};
-  return {inst_->memory->data.data(), inst_->memory->data.size()};
+  return inst_->memory->bytes();
 }
 
 Execution::Execution(std::unique_ptr<rt::ExecState> s) : s_(std::move(s)) { s_->owner = this; }
@@ -106,9 +106,7 @@ Extern Store::new_table(ValType elem, Limits limits, Value init) {
 }
 
 Extern Store::new_memory(Limits pages) {
-  auto m = std::make_unique<rt::MemInst>();
-  m->max = pages.max;
-  m->data.assign(uint64_t(pages.min) * rt::kPageSize, 0);
+  auto m = std::make_unique<rt::MemInst>(pages.min, pages.max);
   Extern e{ExternKind::memory, m.get()};
   d_->memories.push_back(std::move(m));
   return e;

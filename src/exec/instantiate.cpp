@@ -69,7 +69,7 @@ Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledM
       }
       case ExternKind::memory: {
         auto* mem = static_cast<MemInst*>(e->object);
-        ok = limits_match({mem->pages(), mem->max}, im.memory.limits);
+        ok = limits_match({mem->pages(), mem->max()}, im.memory.limits);
         inst.memory = mem;
         break;
       }
@@ -108,9 +108,7 @@ Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledM
     st.tables.push_back(std::move(t));
   }
   if (m.memories.size() > m.num_imported_memories) {
-    auto mem = std::make_unique<MemInst>();
-    mem->max = m.memories[0].limits.max;
-    mem->data.assign(uint64_t(m.memories[0].limits.min) * kPageSize, 0);
+    auto mem = std::make_unique<MemInst>(m.memories[0].limits.min, m.memories[0].limits.max);
     inst.memory = mem.get();
     st.memories.push_back(std::move(mem));
   }

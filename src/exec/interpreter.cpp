@@ -59,8 +59,8 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
 #define RELOAD_MEMORY()                                        \
   do {                                                         \
     if (inst->memory) {                                        \
-      mem = inst->memory->data.data();                         \
-      mem_size = inst->memory->data.size();                    \
+      mem = inst->memory->data();                              \
+      mem_size = inst->memory->size();                         \
     } else {                                                   \
       mem = nullptr;                                           \
       mem_size = 0;                                            \

@@ -7,11 +7,10 @@
 #include <vector>
 
 #include "compile/code.h"
+#include "exec/linear_memory.h"
 #include "syncwasm/engine.h"
 
 namespace syncwasm::rt {
-
-constexpr uint64_t kPageSize = 65536;
 
 struct Instance;
 
@@ -30,10 +29,8 @@ struct TableInst {
   std::vector<uint64_t> elems;  // references: 0 is null, a funcref is a FuncInst*
 };
 
-struct MemInst {
-  std::vector<uint8_t> data;
-  std::optional<uint32_t> max;  // pages
-  uint32_t pages() const { return uint32_t(data.size() / kPageSize); }
+struct MemInst : LinearMemory {
+  using LinearMemory::LinearMemory;
 };
 
 struct GlobalInst {

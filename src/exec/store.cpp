@@ -13,8 +13,8 @@ uint32_t StoreData::intern(const FuncType& t) {
 }
 
 bool memory_init(MemInst& mem, const std::vector<uint8_t>& data, uint64_t d, uint64_t s, uint64_t n) {
-  if (s + n > data.size() || d + n > mem.data.size()) return false;
-  if (n) std::memcpy(mem.data.data() + d, data.data() + s, n);
+  if (s + n > data.size() || d + n > mem.size()) return false;
+  if (n) std::memcpy(mem.data() + d, data.data() + s, n);
   return true;
 }
 
@@ -26,9 +26,8 @@ bool table_init(TableInst& t, const std::vector<uint64_t>& seg, uint64_t d, uint
 
 int32_t memory_grow(MemInst& mem, uint32_t delta) {
   uint32_t old = mem.pages();
-  uint64_t limit = std::min<uint64_t>(mem.max.value_or(StoreData::kMaxPages), StoreData::kMaxPages);
-  if (uint64_t(old) + delta > limit) return -1;
-  mem.data.resize((uint64_t(old) + delta) * kPageSize, 0);
+  uint64_t limit = std::min<uint64_t>(mem.max().value_or(StoreData::kMaxPages), StoreData::kMaxPages);
+  if (uint64_t(old) + delta > limit || !mem.grow(delta)) return -1;
   return int32_t(old);
 }
 
