@@ -24,6 +24,8 @@ class External {
   virtual std::optional<Bytes> storage_get(const StorageScope& s, const Bytes& key) = 0;
   virtual void storage_set(const StorageScope& s, const Bytes& key, const Bytes& value) = 0;
   virtual void storage_remove(const StorageScope& s, const Bytes& key) = 0;
+  // Storage usage of one namespace: the sum of key + value + `extra_per_record` over its records.
+  virtual uint64_t storage_usage_of(const StorageScope& s, uint64_t extra_per_record) = 0;
   virtual std::optional<Balance> validator_stake(const std::string& account) { return std::nullopt; }
   virtual Balance validator_total_stake() { return 0; }
 };
@@ -35,6 +37,7 @@ class MemoryExternal : public External {
   std::optional<Bytes> storage_get(const StorageScope& s, const Bytes& key) override;
   void storage_set(const StorageScope& s, const Bytes& key, const Bytes& value) override;
   void storage_remove(const StorageScope& s, const Bytes& key) override;
+  uint64_t storage_usage_of(const StorageScope& s, uint64_t extra_per_record) override;
   std::optional<Balance> validator_stake(const std::string& account) override;
   Balance validator_total_stake() override;
 
@@ -50,6 +53,7 @@ class OverlayExternal : public External {
   std::optional<Bytes> storage_get(const StorageScope& s, const Bytes& key) override;
   void storage_set(const StorageScope& s, const Bytes& key, const Bytes& value) override;
   void storage_remove(const StorageScope& s, const Bytes& key) override;
+  uint64_t storage_usage_of(const StorageScope& s, uint64_t extra_per_record) override;
   std::optional<Balance> validator_stake(const std::string& account) override { return base_.validator_stake(account); }
   Balance validator_total_stake() override { return base_.validator_total_stake(); }
   void commit();

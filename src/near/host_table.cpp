@@ -5,6 +5,8 @@ namespace {
 
 constexpr HostFnInfo kHostFunctions[] = {
 #define HOST_FN(name, params, result, view, cap) {#name, params, result, view != 0, Capability::cap, &Logic::name},
+#define HOST_FN_AS(name, method, params, result, view, cap) \
+  {#name, params, result, view != 0, Capability::cap, &Logic::method},
 #define HOST_UNSUPPORTED(name, params, result, view, cap) {#name, params, result, view != 0, Capability::cap, nullptr},
 #include "near/host_functions.def"
 };
@@ -27,15 +29,16 @@ const char* capability_name(Capability c) {
     case Capability::crypto: return "crypto";
     case Capability::promises: return "promises";
     case Capability::sync_calls: return "sync_calls";
+    case Capability::submodule_abi: return "submodule_abi";
   }
   return "?";
 }
 
 std::span<const HostFnInfo> host_functions() { return kHostFunctions; }
 
-const HostFnInfo* find_host_function(std::string_view name) {
+const HostFnInfo* find_host_function(std::string_view name, const FuncType& type) {
   for (const HostFnInfo& f : kHostFunctions)
-    if (name == f.name) return &f;
+    if (name == f.name && host_type(f) == type) return &f;
   return nullptr;
 }
 

@@ -9,7 +9,9 @@
 
 namespace syncwasm::near {
 
-enum class Capability : uint8_t { core, logs, context, storage_read, storage_write, crypto, promises, sync_calls };
+enum class Capability : uint8_t {
+  core, logs, context, storage_read, storage_write, crypto, promises, sync_calls, submodule_abi
+};
 const char* capability_name(Capability c);
 
 struct HostFnInfo {
@@ -22,7 +24,8 @@ struct HostFnInfo {
 };
 
 std::span<const HostFnInfo> host_functions();
-const HostFnInfo* find_host_function(std::string_view name);
+// The host function with this import name and signature (two may share a name).
+const HostFnInfo* find_host_function(std::string_view name, const FuncType& type);
 FuncType host_type(const HostFnInfo& f);
 
 }  // namespace syncwasm::near

@@ -10,6 +10,7 @@
 #include "near/external.h"
 #include "near/gas_counter.h"
 #include "near/receipts.h"
+#include "near/sync_interface.h"
 #include "syncwasm/engine.h"
 
 namespace syncwasm::near {
@@ -32,7 +33,32 @@ class Logic {
   void leave(HostCall& call);
 
 #define HOST_FN(name, params, result, view, cap) HostOutcome name(const uint64_t* a);
+#define HOST_FN_AS(name, method, params, result, view, cap) HostOutcome method(const uint64_t* a);
 #include "near/host_functions.def"
+
+  // ---- synchronous calls ----
+  // The caller side: where sync-call host functions go (null: they fail with SyncCallError).
+  void set_sync(SyncCalls* s) { sync_ = s; }
+  // The callee side: `callback` may suspend this execution.
+  void set_callee() { callee_ = true; }
+  bool take_suspend() { return std::exchange(suspend_, false); }
+  const Bytes& yielded() const { return yielded_; }
+  // Delivers the caller's response to a suspended callee: into the register `callback` named, or
+  // (v1 submodules) as the data get_input returns.
+  std::optional<HostError> deliver_response(Bytes data);
+  // The v1 submodule's first input arrives with the first resume; it starts empty.
+  // Takes in a successful callee's effects: storage-usage change, receipts and their reserved gas.
+  std::optional<HostError> adopt_callee(const Logic& callee);
+  // Appends a callee's logs (they count toward this execution's limits; excess ones are dropped).
+  void adopt_logs(const std::vector<std::string>& logs, size_t from);
+  struct SubmoduleAction {
+    std::string key;
+    std::optional<Bytes> code;  // nullopt: remove
+  };
+  const std::vector<SubmoduleAction>& submodule_actions() const { return submodule_actions_; }
+  const VMContext& context() const { return ctx_; }
+  const Params& params() const { return p_; }
+  External& external() { return ext_; }
 
   GasCounter& gas() { return gas_; }
   const GasCounter& gas() const { return gas_; }
@@ -62,6 +88,10 @@ class Logic {
                                       const ActionCost* per_byte = nullptr);
   std::expected<uint64_t, HostError> new_receipt(std::string receiver, std::vector<uint64_t> deps);
   std::expected<std::string, HostError> read_account_id(uint64_t len, uint64_t ptr);
+  std::expected<std::string, HostError> read_name(uint64_t len, uint64_t ptr);
+  HostOutcome sync_reply(std::expected<SyncReply, HostError> r, uint64_t register_id);
+  HostOutcome start_sync(uint64_t ns_len, uint64_t ns_ptr, uint64_t m_len, uint64_t m_ptr, uint64_t a_len,
+                         uint64_t a_ptr, uint64_t gas_limit, uint32_t caps, uint64_t register_id);
   StorageScope scope() const { return {ctx_.current_account_id, ctx_.current_namespace}; }
 
   struct Promise {
@@ -84,6 +114,13 @@ class Logic {
   uint64_t storage_usage_;
   std::vector<Promise> promises_;
   std::vector<Receipt> receipts_;
+  SyncCalls* sync_ = nullptr;
+  bool callee_ = false;
+  bool suspend_ = false;
+  Bytes yielded_;
+  std::optional<uint64_t> response_register_;  // set by the v2 callback; v1 responses go to input_
+  Bytes v1_input_;
+  std::vector<SubmoduleAction> submodule_actions_;
 };
 
 }  // namespace syncwasm::near

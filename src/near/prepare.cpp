@@ -61,18 +61,30 @@ EngineConfig engine_config(const Params& p) {
   return cfg;
 }
 
-Prepared prepare_contract(std::span<const uint8_t> code, const Params& p) {
+Prepared prepare_contract(std::span<const uint8_t> code, const Params& p, CodeProfile profile) {
   auto decoded = ir::decode_module(code);
   if (!decoded) return fail(PrepareError::Deserialization, decoded.error().to_string());
   ir::Module& m = *decoded;
   if (auto e = check_limits(m, p.limit)) return std::unexpected(*e);
+  bool submodule = profile == CodeProfile::submodule;
   for (const ir::Import& im : m.imports) {
-    if (im.kind == ExternKind::memory) return fail(PrepareError::Memory, "contracts must not import memory");
     if (im.module != "env") return fail(PrepareError::Instantiate, "import from module \"" + im.module + "\"");
-    if (im.kind != ExternKind::func) return fail(PrepareError::Instantiate, "only functions may be imported");
+    if (im.kind == ExternKind::memory && !submodule) return fail(PrepareError::Memory, "contracts must not import memory");
+    if (im.kind != ExternKind::func && im.kind != ExternKind::memory)
+      return fail(PrepareError::Instantiate, "only functions may be imported");
   }
-  // Whatever the module declares, its memory is 1,024 pages growing up to 2,048.
-  m.memories.assign(1, ir::MemType{Limits{uint32_t(p.limit.initial_memory_pages), uint32_t(p.limit.max_memory_pages)}});
+  uint32_t max_pages = uint32_t(p.limit.max_memory_pages);
+  if (!submodule) {
+    // Whatever the module declares, its memory is 1,024 pages growing up to 2,048.
+    m.memories.assign(1, ir::MemType{Limits{uint32_t(p.limit.initial_memory_pages), max_pages}});
+  } else if (!m.memories.empty()) {
+    // A submodule's memory (declared or imported from env) is its own, within NEAR's maximum.
+    Limits& l = m.memories[0].limits;
+    if (l.min > max_pages) return fail(PrepareError::Memory, "memory larger than the maximum");
+    l.max = std::min(l.max.value_or(max_pages), max_pages);
+    std::erase_if(m.imports, [](const ir::Import& im) { return im.kind == ExternKind::memory; });
+    m.num_imported_memories = 0;
+  }
   m.customs.clear();
   auto prepared = std::make_shared<PreparedContract>();
   prepared->start = m.start;
@@ -89,14 +101,15 @@ Prepared prepare_contract(std::span<const uint8_t> code, const Params& p) {
   return std::shared_ptr<const PreparedContract>(std::move(prepared));
 }
 
-Prepared ContractCache::get(std::span<const uint8_t> code, const Params& p) {
+Prepared ContractCache::get(std::span<const uint8_t> code, const Params& p, CodeProfile profile) {
   auto h = crypto::sha256(code);
-  std::string key = std::string(reinterpret_cast<const char*>(h.data()), h.size()) + fingerprint(p);
+  std::string key = std::string(reinterpret_cast<const char*>(h.data()), h.size()) + fingerprint(p) +
+                    (profile == CodeProfile::submodule ? "S" : "C");
   {
     std::lock_guard lock(mu_);
     if (auto it = entries_.find(key); it != entries_.end()) return it->second;
   }
-  Prepared r = prepare_contract(code, p);
+  Prepared r = prepare_contract(code, p, profile);
   std::lock_guard lock(mu_);
   entries_.emplace(key, r);
   return r;

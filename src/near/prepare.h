@@ -25,12 +25,17 @@ struct PreparedContract {
 };
 using Prepared = std::expected<std::shared_ptr<const PreparedContract>, FunctionCallError>;
 
-Prepared prepare_contract(std::span<const uint8_t> code, const Params& p);
+// Contracts and namespaces get NEAR's rules; a v1 submodule may instead import env.memory (it
+// becomes its own memory with the declared limits, at most max_memory_pages) and keeps its memory
+// size.
+enum class CodeProfile : uint8_t { contract, submodule };
+
+Prepared prepare_contract(std::span<const uint8_t> code, const Params& p, CodeProfile profile = CodeProfile::contract);
 
 // Prepared contracts (and preparation errors) by code hash and the parameters that shape them.
 class ContractCache {
  public:
-  Prepared get(std::span<const uint8_t> code, const Params& p);
+  Prepared get(std::span<const uint8_t> code, const Params& p, CodeProfile profile = CodeProfile::contract);
   size_t size() const;
 
  private:

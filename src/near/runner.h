@@ -15,11 +15,17 @@ struct VMOutcome {
   Gas used_gas = 0;
   std::vector<std::string> logs;
   std::vector<Receipt> receipts;
+  std::vector<Logic::SubmoduleAction> submodule_actions;  // applied by the chain when the call succeeded
+  std::vector<SyncTraceEvent> sync_trace;                  // filled by the synchronous-call layer
   std::optional<FunctionCallError> aborted;
 };
 
-// `ext` receives the call's storage writes only if it succeeds (and is not a view).
+// MethodEmptyName, MethodNotFound or MethodInvalidSignature, if `method` cannot be an entry point.
+std::optional<FunctionCallError> resolve_method(const PreparedContract& pc, std::string_view method);
+
+// `ext` receives the call's storage writes only if it succeeds (and is not a view). `sync` serves
+// synchronous calls (see src/sync); without it they fail with SyncCallError.
 VMOutcome run_method(std::span<const uint8_t> code, std::string_view method, const VMContext& ctx,
-                     const Params& p, External& ext, ContractCache& cache);
+                     const Params& p, External& ext, ContractCache& cache, SyncCalls* sync = nullptr);
 
 }  // namespace syncwasm::near
