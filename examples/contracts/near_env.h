@@ -11,6 +11,7 @@ NEAR_IMPORT(predecessor_account_id) void predecessor_account_id(uint64_t registe
 NEAR_IMPORT(storage_write) uint64_t storage_write(uint64_t key_len, uint64_t key_ptr, uint64_t value_len,
                                                   uint64_t value_ptr, uint64_t register_id);
 NEAR_IMPORT(storage_read) uint64_t storage_read(uint64_t key_len, uint64_t key_ptr, uint64_t register_id);
+NEAR_IMPORT(storage_has_key) uint64_t storage_has_key(uint64_t key_len, uint64_t key_ptr);
 NEAR_IMPORT(value_return) void value_return(uint64_t value_len, uint64_t value_ptr);
 NEAR_IMPORT(log_utf8) void log_utf8(uint64_t len, uint64_t ptr);
 NEAR_IMPORT(panic_utf8) void panic_utf8(uint64_t len, uint64_t ptr);

@@ -48,6 +48,8 @@ struct ExecOptions {
   std::string gas;           // --gas: prepaid gas (text, e.g. 300T)
   bool view = false;
   bool json = false;
+  std::vector<std::string> namespaces;  // --namespace NS=FILE.wasm, as given
+  std::vector<std::string> submodules;  // --submodule KEY=FILE.wasm, as given
 };
 int exec_command(const ExecOptions& opts);
 

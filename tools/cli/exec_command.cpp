@@ -1,5 +1,6 @@
-// `syncwasm exec CONTRACT.wasm METHOD [...]`: run one method of a NEAR contract with
-// near::run_method, with storage from (and back to) a JSON state file, and print the outcome.
+// `syncwasm exec CONTRACT.wasm METHOD [...]`: run one method of a NEAR contract with sync::run_method
+// (synchronous calls served from --namespace / --submodule code), with storage from (and back to) a JSON
+// state file, and print the outcome.
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -13,7 +14,9 @@
 #include "near/external.h"
 #include "near/outcome_json.h"
 #include "near/runner.h"
+#include "near/sync_interface.h"
 #include "state_file.h"
+#include "sync/run.h"
 
 namespace syncwasm::cli {
 namespace {
@@ -51,6 +54,37 @@ bool printable_utf8(std::span<const uint8_t> s) {
   return true;
 }
 
+// A namespace name or submodule key for the text output: as is when it is plain (printable, no spaces),
+// else as a JSON string.
+std::string display_name(const std::string& name) {
+  std::span<const uint8_t> bytes(reinterpret_cast<const uint8_t*>(name.data()), name.size());
+  bool plain = !name.empty() && printable_utf8(bytes) && name.find_first_of(" \t\n\r\"") == std::string::npos;
+  if (plain) return name;
+  return nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The JSON outcome: near::outcome_json plus the synchronous-call trace and the submodule actions.
+nlohmann::json exec_outcome_json(const near::VMOutcome& o) {
+  nlohmann::json j = near::outcome_json(o);
+  nlohmann::json trace = nlohmann::json::array();
+  for (const near::SyncTraceEvent& e : o.sync_trace)
+    trace.push_back({{"event", e.event},
+                     {"kind", e.target.submodule ? "submodule" : "namespace"},
+                     {"target", e.target.name},
+                     {"depth", e.depth},
+                     {"status", uint64_t(e.status)},
+                     {"status_name", near::sync_status_name(e.status)},
+                     {"gas_burnt", e.gas_burnt}});
+  j["sync_trace"] = std::move(trace);
+  nlohmann::json actions = nlohmann::json::array();
+  for (const near::Logic::SubmoduleAction& a : o.submodule_actions)
+    actions.push_back({{"key", a.key},
+                       {"action", a.code ? "deploy" : "remove"},
+                       {"code_base64", a.code ? nlohmann::json(base64_encode(*a.code)) : nlohmann::json(nullptr)}});
+  j["submodule_actions"] = std::move(actions);
+  return j;
+}
+
 void print_text_outcome(const near::VMOutcome& o) {
   std::cout << "status: " << (o.aborted ? "failure" : "success") << "\n";
   if (!o.aborted) {
@@ -66,6 +100,17 @@ void print_text_outcome(const near::VMOutcome& o) {
   }
   for (const std::string& line : o.logs) std::cout << "log: " << line << "\n";
   if (!o.receipts.empty()) std::cout << "promises: " << o.receipts.size() << " receipt(s) (see --json)\n";
+  for (const near::Logic::SubmoduleAction& a : o.submodule_actions) {
+    if (a.code) std::cout << "submodule action: deploy " << display_name(a.key) << " (" << a.code->size() << " bytes)\n";
+    else std::cout << "submodule action: remove " << display_name(a.key) << "\n";
+  }
+  if (!o.sync_trace.empty()) {
+    std::cout << "sync trace:\n";
+    for (const near::SyncTraceEvent& e : o.sync_trace)
+      std::cout << "  " << e.event << " " << (e.target.submodule ? "submodule " : "namespace ")
+                << display_name(e.target.name) << " depth " << e.depth << " -> " << near::sync_status_name(e.status)
+                << " (" << uint64_t(e.status) << "), gas " << e.gas_burnt << "\n";
+  }
   std::cout << "gas burnt: " << o.burnt_gas << "\n";
   std::cout << "gas used: " << o.used_gas << "\n";
   if (o.aborted) std::cout << "error: " << o.aborted->to_string() << "\n";
@@ -79,6 +124,50 @@ std::optional<std::string> read_text(const std::string& path) {
     return std::nullopt;
   }
   return std::string(as_text(*bytes));
+}
+
+// Splits "NAME=FILE" at the first '='; nullopt when there is none or FILE is empty.
+std::optional<std::pair<std::string, std::string>> split_spec(const std::string& spec) {
+  size_t eq = spec.find('=');
+  if (eq == std::string::npos || eq + 1 == spec.size()) return std::nullopt;
+  return std::pair{spec.substr(0, eq), spec.substr(eq + 1)};
+}
+
+struct CodeSpec {
+  std::string name;
+  std::string file;
+};
+
+// Checks the --namespace / --submodule values (usage errors); prints the problem and returns nullopt.
+std::optional<std::vector<CodeSpec>> parse_code_specs(const std::vector<std::string>& specs, bool submodule) {
+  const char* option = submodule ? "--submodule" : "--namespace";
+  const char* what = submodule ? "KEY=FILE.wasm" : "NS=FILE.wasm";
+  std::vector<CodeSpec> out;
+  for (const std::string& spec : specs) {
+    auto parts = split_spec(spec);
+    if (!parts) {
+      std::cerr << "syncwasm: " << option << " '" << spec << "': expected " << what << "\n";
+      return std::nullopt;
+    }
+    auto& [name, file] = *parts;
+    if (submodule ? name.empty() : !valid_namespace_name(name)) {
+      if (submodule)
+        std::cerr << "syncwasm: " << option << " '" << spec << "': the submodule key is empty\n";
+      else
+        std::cerr << "syncwasm: " << option << " '" << spec << "': '" << name
+                  << "' is not a namespace name (non-empty; lowercase letters, digits and _)\n";
+      return std::nullopt;
+    }
+    for (const CodeSpec& c : out) {
+      if (c.name == name) {
+        std::cerr << "syncwasm: " << option << " '" << spec << "': " << (submodule ? "key '" : "namespace '") << name
+                  << "' given twice\n";
+        return std::nullopt;
+      }
+    }
+    out.push_back({std::move(name), std::move(file)});
+  }
+  return out;
 }
 
 }  // namespace
@@ -111,10 +200,28 @@ int exec_command(const ExecOptions& opts) {
     }
   }
 
+  auto namespace_specs = parse_code_specs(opts.namespaces, false);
+  if (!namespace_specs) return kExitUsage;
+  auto submodule_specs = parse_code_specs(opts.submodules, true);
+  if (!submodule_specs) return kExitUsage;
+
   auto code = read_file(opts.file);
   if (!code) {
     std::cerr << "syncwasm: " << code.error() << "\n";
     return kExitLoadError;
+  }
+  // The account's namespaces and submodules, for synchronous calls (none: every such call gets NotFound).
+  sync::MapCodeSource code_source;
+  for (auto [specs, target] : {std::pair{&*namespace_specs, &code_source.namespaces},
+                               std::pair{&*submodule_specs, &code_source.submodules}}) {
+    for (const CodeSpec& c : *specs) {
+      auto bytes = read_file(c.file);
+      if (!bytes) {
+        std::cerr << "syncwasm: " << bytes.error() << "\n";
+        return kExitLoadError;
+      }
+      target->emplace(c.name, std::move(*bytes));
+    }
   }
 
   if (!opts.context_file.empty()) {
@@ -145,8 +252,8 @@ int exec_command(const ExecOptions& opts) {
     params = std::move(*p);
   }
 
-  // The contract's storage: the current account, default namespace.
-  const near::StorageScope scope{ctx.current_account_id, ""};
+  // The contract's storage: the current account's, the default namespace ("") and the others.
+  const std::string& account = ctx.current_account_id;
   near::MemoryExternal ext;
   if (!opts.state_file.empty()) {
     bool missing = false;
@@ -161,23 +268,28 @@ int exec_command(const ExecOptions& opts) {
         return kExitLoadError;
       }
     }
-    for (auto& [key, value] : *state) ext.data[{scope, key}] = value;
+    for (auto& [key, value] : state->storage) ext.data[{near::StorageScope{account, ""}, key}] = value;
+    for (auto& [ns, entries] : state->namespaces)
+      for (auto& [key, value] : entries) ext.data[{near::StorageScope{account, ns}, key}] = value;
   }
 
   near::ContractCache cache;
-  near::VMOutcome outcome = near::run_method(*code, opts.method, ctx, params, ext, cache);
+  near::VMOutcome outcome = sync::run_method(*code, opts.method, ctx, params, ext, cache, code_source);
 
   if (opts.json) {
-    std::cout << near::outcome_json(outcome).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << exec_outcome_json(outcome).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     print_text_outcome(outcome);
   }
   std::cout.flush();
 
   if (!opts.state_file.empty() && !outcome.aborted && !ctx.is_view) {
-    StateMap state;
-    for (const auto& [k, value] : ext.data)
-      if (k.first == scope) state.emplace(k.second, value);
+    State state;
+    for (const auto& [k, value] : ext.data) {
+      if (k.first.account != account) continue;  // calls only ever touch their own account's storage
+      if (k.first.ns.empty()) state.storage.emplace(k.second, value);
+      else state.namespaces[k.first.ns].emplace(k.second, value);
+    }
     if (auto w = write_state_file(opts.state_file, state); !w) {
       std::cerr << "syncwasm: " << w.error() << "\n";
       return kExitLoadError;

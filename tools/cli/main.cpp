@@ -73,13 +73,24 @@ int main(int argc, char** argv) {
       exec_cmd->add_option("--args-base64", exec.args_base64, "The call input as base64 (any bytes)");
   args_opt->excludes(args_b64_opt);
   exec_cmd->add_option("--state", exec.state_file,
-                       "Storage as a JSON object of base64 key -> base64 value; created if missing, "
-                       "updated after a successful non-view call");
+                       "Storage as a JSON object of base64 key -> base64 value (plus \"namespaces\": {NS: {...}}); "
+                       "created if missing, updated after a successful non-view call");
   exec_cmd->add_option("--context", exec.context_file, "A JSON object of VMContext fields to override");
   CLI::Option* gas_opt = exec_cmd->add_option("--gas", exec.gas, "Prepaid gas, e.g. 300000000000000 or 300T (wins over --context)");
   exec_cmd->add_option("--params", exec.params_file, "A JSON file of runtime parameter overrides");
   exec_cmd->add_flag("--view", exec.view, "Call as a view: state-changing host functions fail");
   exec_cmd->add_flag("--json", exec.json, "Print the outcome as one JSON object");
+  // One value per occurrence (not greedy: the positionals may follow), occurrences accumulate.
+  exec_cmd->add_option("--namespace", exec.namespaces,
+                       "NS=FILE.wasm: the code of namespace NS of the account, for synchronous calls (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  exec_cmd->add_option("--submodule", exec.submodules,
+                       "KEY=FILE.wasm: the code of the submodule under KEY (v1 ABI), for start_submodule (repeatable)")
+      ->expected(1)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
   // Set after the subcommands are added, which would inherit it.
   app.footer("Run 'syncwasm COMMAND --help' for the options of a command. Documentation: docs/cli.md.");

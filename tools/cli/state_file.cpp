@@ -14,36 +14,83 @@
 
 namespace syncwasm::cli {
 
-std::expected<StateMap, std::string> parse_state_json(std::string_view text) {
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return std::unexpected("not valid JSON");
-  if (!j.is_object()) return std::unexpected("expected a JSON object of base64 key -> base64 value");
+bool valid_namespace_name(std::string_view ns) {
+  if (ns.empty()) return false;
+  for (char c : ns)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
+namespace {
+
+// One object of base64 key -> base64 value; `where` prefixes errors ("" at the top level).
+std::expected<StateMap, std::string> parse_storage(const nlohmann::json& j, const std::string& where) {
   StateMap state;
   for (const auto& [key_text, value] : j.items()) {
+    if (where.empty() && key_text == kNamespacesEntry) continue;
     auto key = base64_decode(key_text);
-    if (!key) return std::unexpected("key \"" + key_text + "\" is not valid base64");
-    if (!value.is_string()) return std::unexpected("the value of key \"" + key_text + "\" is not a base64 string");
+    if (!key) return std::unexpected(where + "key \"" + key_text + "\" is not valid base64");
+    if (!value.is_string())
+      return std::unexpected(where + "the value of key \"" + key_text + "\" is not a base64 string");
     auto bytes = base64_decode(value.get_ref<const std::string&>());
-    if (!bytes) return std::unexpected("the value of key \"" + key_text + "\" is not valid base64");
+    if (!bytes) return std::unexpected(where + "the value of key \"" + key_text + "\" is not valid base64");
     if (!state.emplace(std::move(*key), std::move(*bytes)).second)
-      return std::unexpected("key \"" + key_text + "\" decodes to the same bytes as another key");
+      return std::unexpected(where + "key \"" + key_text + "\" decodes to the same bytes as another key");
   }
   return state;
 }
 
-std::string state_json(const StateMap& state) {
-  nlohmann::json j = nlohmann::json::object();  // std::map underneath: keys come out sorted
-  for (const auto& [key, value] : state) j[base64_encode(key)] = base64_encode(value);
+// Keys in the order of their base64 text (what the file shows).
+nlohmann::ordered_json storage_json(const StateMap& state) {
+  std::map<std::string, std::string> sorted;
+  for (const auto& [key, value] : state) sorted.emplace(base64_encode(key), base64_encode(value));
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (auto& [k, v] : sorted) j[k] = v;
+  return j;
+}
+
+}  // namespace
+
+std::expected<State, std::string> parse_state_json(std::string_view text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return std::unexpected("not valid JSON");
+  if (!j.is_object()) return std::unexpected("expected a JSON object of base64 key -> base64 value");
+  State state;
+  auto storage = parse_storage(j, "");
+  if (!storage) return std::unexpected(storage.error());
+  state.storage = std::move(*storage);
+  if (auto it = j.find(kNamespacesEntry); it != j.end()) {
+    if (!it->is_object())
+      return std::unexpected("\"namespaces\" is not an object of namespace name -> object of base64 key -> base64 value");
+    for (const auto& [ns, entries] : it->items()) {
+      if (!valid_namespace_name(ns))
+        return std::unexpected("namespace \"" + ns + "\": not a namespace name (lowercase letters, digits and _)");
+      if (!entries.is_object())
+        return std::unexpected("namespace \"" + ns + "\": expected an object of base64 key -> base64 value");
+      auto m = parse_storage(entries, "namespace \"" + ns + "\": ");
+      if (!m) return std::unexpected(m.error());
+      state.namespaces.emplace(ns, std::move(*m));
+    }
+  }
+  return state;
+}
+
+std::string state_json(const State& state) {
+  nlohmann::ordered_json j = storage_json(state.storage);
+  nlohmann::ordered_json namespaces = nlohmann::ordered_json::object();
+  for (const auto& [ns, m] : state.namespaces)  // std::map: sorted by name
+    if (!m.empty()) namespaces[ns] = storage_json(m);
+  if (!namespaces.empty()) j[std::string(kNamespacesEntry)] = std::move(namespaces);
   return j.dump(2) + "\n";
 }
 
-std::expected<StateMap, std::string> load_state_file(const std::filesystem::path& path, bool* missing) {
+std::expected<State, std::string> load_state_file(const std::filesystem::path& path, bool* missing) {
   *missing = false;
   std::error_code ec;
   std::filesystem::file_status st = std::filesystem::status(path, ec);
   if (st.type() == std::filesystem::file_type::not_found) {
     *missing = true;
-    return StateMap{};
+    return State{};
   }
   auto bytes = read_file(path);
   if (!bytes) return std::unexpected(bytes.error());
@@ -52,7 +99,7 @@ std::expected<StateMap, std::string> load_state_file(const std::filesystem::path
   return state;
 }
 
-std::expected<void, std::string> write_state_file(const std::filesystem::path& path, const StateMap& state) {
+std::expected<void, std::string> write_state_file(const std::filesystem::path& path, const State& state) {
   std::error_code ec;
   std::filesystem::path target = path;
   if (std::filesystem::is_symlink(path, ec)) {

@@ -1,0 +1,57 @@
+// The EVM-engine use case in miniature (examples/contracts/engine.c): a parent contract routes
+// calls to plugin submodules by key and serves their state requests from its own storage.
+#include "sync_test_support.h"
+
+namespace syncwasm::sync::test {
+namespace {
+
+Bytes contract(const char* name) {
+  std::ifstream f(std::string(CONTRACTS_DIR) + "/" + name + ".wasm", std::ios::binary);
+  return Bytes((std::istreambuf_iterator<char>(f)), {});
+}
+
+struct Engine {
+  near::Params params;
+  near::ContractCache cache;
+  near::MemoryExternal ext;
+  MapCodeSource code;
+  Engine() {
+    code.submodules["counter"] = contract("plugin_counter");
+    code.submodules["fib"] = contract("plugin_fib");
+  }
+  near::VMOutcome run(const std::string& args) {
+    near::VMContext ctx;
+    ctx.current_account_id = "engine.near";
+    ctx.input = text(args);
+    return sync::run_method(contract("engine"), "run", ctx, params, ext, cache, code);
+  }
+};
+
+std::string ret(const near::VMOutcome& o) { return std::string(o.return_data.value.begin(), o.return_data.value.end()); }
+
+TEST(EngineExample, StatefulPluginKeepsItsStateInTheEngine) {
+  Engine e;
+  auto a = e.run(R"({"plugin":"counter"})");
+  ASSERT_FALSE(a.aborted) << near::test::error_path(a);
+  EXPECT_EQ(ret(a), "1");
+  auto b = e.run(R"({"plugin":"counter"})");
+  EXPECT_EQ(ret(b), "2");
+  // start (read request), resume (write request), resume (return): three steps.
+  ASSERT_EQ(b.sync_trace.size(), 3u);
+  EXPECT_EQ(b.sync_trace[0].status, near::SyncStatus::Callback);
+  EXPECT_EQ(b.sync_trace[2].status, near::SyncStatus::Success);
+  near::StorageScope engine{"engine.near", ""};
+  EXPECT_EQ(e.ext.storage_get(engine, text("count")), Bytes({2, 0, 0, 0, 0, 0, 0, 0}));
+}
+
+TEST(EngineExample, ComputePluginAndErrorsAsValues) {
+  Engine e;
+  EXPECT_EQ(ret(e.run(R"({"plugin":"fib","arg":"20"})")), "6765");
+  EXPECT_EQ(ret(e.run(R"({"plugin":"fib","arg":"90"})")), "2880067194370816120");
+  auto missing = e.run(R"({"plugin":"nope"})");
+  ASSERT_FALSE(missing.aborted);
+  EXPECT_EQ(ret(missing), "error 200: no submodule nope");
+}
+
+}  // namespace
+}  // namespace syncwasm::sync::test
