@@ -370,14 +370,14 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     uint64_t* v = &fp[pc[2]];
     uint64_t d = uint32_t(v[0]), src = uint32_t(v[1]), n = uint32_t(v[2]);
     if (d + n > mem_size || src + n > mem_size) TRAP(TrapKind::out_of_bounds_memory);
-    std::memmove(mem + d, mem + src, n);
+    if (n) std::memmove(mem + d, mem + src, n);
     NEXT(3);
   }
   X_memory_fill : {
     uint64_t* v = &fp[pc[2]];
     uint64_t d = uint32_t(v[0]), n = uint32_t(v[2]);
     if (d + n > mem_size) TRAP(TrapKind::out_of_bounds_memory);
-    std::memset(mem + d, int(uint8_t(v[1])), n);
+    if (n) std::memset(mem + d, int(uint8_t(v[1])), n);
     NEXT(3);
   }
 

@@ -43,7 +43,7 @@ std::optional<HostError> Logic::write_memory(uint64_t ptr, std::span<const uint8
   if (auto e = gas_.pay_base(p_.write_memory_base)) return e;
   if (auto e = gas_.pay_per(p_.write_memory_byte, data.size())) return e;
   if (ptr > memory_.size() || data.size() > memory_.size() - ptr) return err(HostErrorKind::MemoryAccessViolation);
-  std::memcpy(memory_.data() + ptr, data.data(), data.size());
+  if (!data.empty()) std::memcpy(memory_.data() + ptr, data.data(), data.size());
   return std::nullopt;
 }
 

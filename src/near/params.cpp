@@ -35,6 +35,8 @@ Result<Params> load_params(const std::string& json_text, Params p) {
     return v.get<uint64_t>();
   };
   for (auto& [section, entries] : j.items()) {
+    if (section != "ext_costs" && section != "action_costs" && section != "limits" && section != "wasm")
+      return make_error(ErrorKind::usage, "parameters: unknown section " + section);
     if (!entries.is_object()) return make_error(ErrorKind::usage, "parameters: section " + section + " must be an object");
     for (auto& [name, v] : entries.items()) {
       bool known = false;
@@ -79,8 +81,6 @@ Result<Params> load_params(const std::string& json_text, Params p) {
     known = true;                              \
   }
 #include "near/params.def"
-      } else {
-        return make_error(ErrorKind::usage, "parameters: unknown section " + section);
       }
       if (!known) return make_error(ErrorKind::usage, "parameters: unknown " + section + " entry " + name);
     }
