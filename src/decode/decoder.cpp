@@ -282,6 +282,7 @@ void Decoder::code(Reader& r) {
     uint32_t size = r.u32();
     Reader b = r.sub(size);
     FuncBody body;
+    body.body_size = size;
     uint32_t runs = read_count(b);
     uint64_t total = 0;
     for (uint32_t k = 0; k < runs; ++k) {

@@ -76,6 +76,7 @@ struct FuncBody {
   uint32_t num_locals = 0;  // declared locals, parameters excluded
   size_t code_begin = 0;    // byte range of the instructions (after the locals) in Module::bytes
   size_t code_end = 0;
+  uint32_t body_size = 0;   // the declared size: local declarations and instructions
 };
 
 struct CustomSection {

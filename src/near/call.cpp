@@ -104,6 +104,10 @@ Step ContractCall::step(ExecState st) {
   if (host_error_) return {StepKind::failed, FunctionCallError::host_error(*host_error_)};
   switch (t.kind) {
     case TrapKind::out_of_gas: {
+      if (t.gas_charge == UINT64_MAX) {  // a linear charge that overflowed: burn everything, as nearcore does
+        logic_.gas().burn_gas(logic_.gas().remaining());
+        return {StepKind::failed, FunctionCallError::host_error({HostErrorKind::IntegerOverflow, {}})};
+      }
       GasResult e = logic_.gas().burn_gas(t.gas_charge);
       return {StepKind::failed, FunctionCallError::host_error(e ? *e : HostError{HostErrorKind::GasExceeded, {}})};
     }

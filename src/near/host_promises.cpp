@@ -50,7 +50,7 @@ std::expected<uint64_t, HostError> Logic::new_receipt(std::string receiver, std:
   }
   TRY(gas_.deduct_gas(burn, use));
   if (promises_.size() >= p_.limit.max_promises_per_function_call_action)
-    return std::unexpected(err(HostErrorKind::NumberPromisesExceeded, std::to_string(promises_.size())));
+    return std::unexpected(err(HostErrorKind::NumberPromisesExceeded, std::to_string(promises_.size() + 1)));
   receipts_.push_back({std::move(receiver), std::move(deps), {}});
   promises_.push_back({false, {receipts_.size() - 1}});
   return promises_.size() - 1;
@@ -110,7 +110,7 @@ HostOutcome Logic::promise_and(const uint64_t* a) {
       return std::unexpected(err(HostErrorKind::NumberInputDataDependenciesExceeded, std::to_string(deps.size())));
   }
   if (promises_.size() >= p_.limit.max_promises_per_function_call_action)
-    return std::unexpected(err(HostErrorKind::NumberPromisesExceeded, std::to_string(promises_.size())));
+    return std::unexpected(err(HostErrorKind::NumberPromisesExceeded, std::to_string(promises_.size() + 1)));
   promises_.push_back({true, std::move(deps)});
   return promises_.size() - 1;
 }

@@ -152,7 +152,11 @@ HostOutcome Logic::deploy_submodule(const uint64_t* a) {
   const ActionCost& base = p_.action.deploy_contract_base;
   const ActionCost& per_byte = p_.action.deploy_contract_per_byte;
   TRY(gas_.deduct_gas(base.send_sir, base.send_sir + base.execution));
-  TRY(gas_.deduct_gas(per_byte.send_sir * code->size(), (per_byte.send_sir + per_byte.execution) * code->size()));
+  Gas send, exec;
+  if (__builtin_mul_overflow(per_byte.send_sir, code->size(), &send) ||
+      __builtin_mul_overflow(per_byte.execution, code->size(), &exec))
+    return std::unexpected(err(HostErrorKind::IntegerOverflow));
+  TRY(gas_.deduct_gas(send, send + exec));
   submodule_actions_.push_back({std::move(*key), std::move(*code)});
   return 0;
 }

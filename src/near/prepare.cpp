@@ -23,7 +23,7 @@ std::optional<FunctionCallError> check_limits(const ir::Module& m, const Params:
   uint64_t locals = 0, params = 0, blocks = 0;
   for (uint32_t i = 0; i < m.bodies.size(); ++i) {
     const ir::FuncBody& b = m.bodies[i];
-    if (b.code_end - b.code_begin > l.max_function_body_size) return err(PrepareError::FunctionBodyTooLarge, "");
+    if (b.body_size > l.max_function_body_size) return err(PrepareError::FunctionBodyTooLarge, "");
     locals += b.num_locals;
     uint64_t np = m.func_type(m.num_imported_funcs + i).params.size();
     if (np > l.max_params_per_function) return err(PrepareError::TooManyParamsPerFunction, "");
@@ -74,6 +74,15 @@ Prepared prepare_contract(std::span<const uint8_t> code, const Params& p, CodePr
       return fail(PrepareError::Instantiate, "only functions may be imported");
   }
   uint32_t max_pages = uint32_t(p.limit.max_memory_pages);
+  // What the module declares must be valid before it is replaced (nearcore validates first).
+  if (m.memories.size() > 1) return fail(PrepareError::Deserialization, "multiple memories");
+  if (m.memories.size() == 1) {
+    const Limits& l = m.memories[0].limits;
+    if (l.min > 65536 || (l.max && (*l.max > 65536 || l.min > *l.max)))
+      return fail(PrepareError::Deserialization, "invalid memory limits");
+  } else if (auto v = ir::validate_module(m, engine_config(p).features); !v) {
+    return fail(PrepareError::Deserialization, v.error().to_string());  // e.g. memory used but not declared
+  }
   if (!submodule) {
     // Whatever the module declares, its memory is 1,024 pages growing up to 2,048.
     m.memories.assign(1, ir::MemType{Limits{uint32_t(p.limit.initial_memory_pages), max_pages}});

@@ -43,7 +43,7 @@ struct SyncReply {
 
 // One event of the sync-call trace shown by `syncwasm exec`.
 struct SyncTraceEvent {
-  std::string event;  // start, callback, resume, end
+  std::string event;  // start or resume; the status says whether the callee yielded, returned or failed
   SyncTarget target;
   uint32_t depth = 0;
   SyncStatus status = SyncStatus::Success;

@@ -74,6 +74,7 @@ std::expected<SyncReply, near::HostError> SyncCallManager::finish_step(near::Log
   caller.adopt_logs(callee.logs(), c.reported_logs);
   c.reported_logs = callee.logs().size();
   if (auto e = caller.gas().burn_gas(delta)) {
+    trace(event, t, SyncStatus::OutOfGas, delta);
     live_.erase(t);
     return std::unexpected(*e);
   }

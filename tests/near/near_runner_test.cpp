@@ -5,10 +5,11 @@
 namespace syncwasm::near::test {
 namespace {
 
-VMOutcome run_raw(const std::string& wat, const std::string& method, VMContext ctx = {}, const Params& p = {}) {
+VMOutcome run_raw(const std::string& wat, const std::string& method, VMContext ctx = {}, const Params& p = {},
+                  const std::string& wat_flags = "") {
   static ContractCache cache;
   MemoryExternal ext;
-  std::vector<uint8_t> code = syncwasm::test::wat(wat);
+  std::vector<uint8_t> code = syncwasm::test::wat(wat, wat_flags);
   return run_method(code, method, ctx, p, ext, cache);
 }
 
@@ -49,6 +50,15 @@ TEST(NearRunner, PrepareErrors) {
   p.limit.max_operand_stack_bytes_per_function = 8;
   EXPECT_EQ(error_path(run_raw(R"((module (func (export "main") (drop (i64.add (i64.const 1) (i64.const 2))))))", "main", {}, p)),
             "CompilationError::PrepareError::OperandStackTooLarge");
+  // Memory used without being declared: invalid before normalization, as in nearcore.
+  EXPECT_EQ(error_path(run_raw(R"((module (func (export "main") (drop (i32.load (i32.const 0))))))", "main", {}, {}, "--no-check")),
+            "CompilationError::PrepareError::Deserialization");
+  EXPECT_EQ(error_path(run_raw(R"((module (memory 2 1) (func (export "main"))))", "main", {}, {}, "--no-check")),
+            "CompilationError::PrepareError::Deserialization");
+  p = {};
+  p.limit.max_function_body_size = 3;  // the body's size includes its local declarations
+  EXPECT_EQ(error_path(run_raw(R"((module (func (export "main") (local i32 i64 f32))))", "main", {}, p)),
+            "CompilationError::PrepareError::FunctionBodyTooLarge");
   p = {};
   p.limit.max_locals_per_contract = 3;
   EXPECT_EQ(error_path(run_raw(R"((module (func (export "main") (local i32 i32 i32 i32))))", "main", {}, p)),
