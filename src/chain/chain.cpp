@@ -173,7 +173,8 @@ json BlockBuilder::run(const ReceiptRecord& r, std::vector<ReceiptRecord>& creat
   if (refund_gas) created.push_back(refund(r, r.signer_id, refund_gas, 1));
   out["gas_burnt"] = r.refund ? 0 : cost.exec + vm_used;
   out["tokens_refunded"] = near::balance_string(refund_gas);
-  txn_.put(Table::outcomes, receipt_key(r.id), Bytes(out.dump().begin(), out.dump().end()));
+  std::string text = out.dump();
+  txn_.put(Table::outcomes, receipt_key(r.id), Bytes(text.begin(), text.end()));
   return out;
 }
 
@@ -539,11 +540,9 @@ Result<SubmitResult> Chain::submit(const SignedTransaction& stx) {
     block.hash = sha(hw.data());
     prev = block.hash;
     (*txn)->put(Table::blocks, height_key(height), encode(block));
-    (*txn)->put(Table::meta, kHeadKey, height_key(height).size() == 8 ? [&] {
-      Bytes le(8);
-      for (int i = 0; i < 8; ++i) le[size_t(i)] = uint8_t(height >> (8 * i));
-      return le;
-    }() : Bytes{});
+    Bytes head_le(8);
+    for (int i = 0; i < 8; ++i) head_le[size_t(i)] = uint8_t(height >> (8 * i));
+    (*txn)->put(Table::meta, kHeadKey, head_le);
     if (auto e = (*txn)->commit(); !e) return std::unexpected(e.error());
     now = std::move(next);
     first_block = false;

@@ -72,6 +72,22 @@ nlohmann::json outcome_json(const VMOutcome& o) {
     receipts.push_back({{"receiver_id", r.receiver_id}, {"depends_on", r.depends_on}, {"actions", actions}});
   }
   j["promises"] = receipts;
+  nlohmann::json trace = nlohmann::json::array();
+  for (const SyncTraceEvent& e : o.sync_trace)
+    trace.push_back({{"event", e.event},
+                     {"kind", e.target.submodule ? "submodule" : "namespace"},
+                     {"target", e.target.name},
+                     {"depth", e.depth},
+                     {"status", uint64_t(e.status)},
+                     {"status_name", sync_status_name(e.status)},
+                     {"gas_burnt", e.gas_burnt}});
+  j["sync_trace"] = std::move(trace);
+  nlohmann::json actions = nlohmann::json::array();
+  for (const Logic::SubmoduleAction& a : o.submodule_actions)
+    actions.push_back({{"key", a.key},
+                       {"action", a.code ? "deploy" : "remove"},
+                       {"code_base64", a.code ? nlohmann::json(base64_encode(*a.code)) : nlohmann::json(nullptr)}});
+  j["submodule_actions"] = std::move(actions);
   j["error"] = o.aborted ? error_json(*o.aborted) : nlohmann::json(nullptr);
   return j;
 }

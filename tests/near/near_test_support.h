@@ -63,6 +63,7 @@ inline std::string contract(const std::string& body) {
   (import "env" "promise_results_count" (func $promise_results_count (result i64)))
   (import "env" "promise_result" (func $promise_result (param i64 i64) (result i64)))
   (import "env" "gas" (func $gas (param i32)))
+  (import "env" "start_submodule" (func $start_submodule (param i64 i64 i64 i64) (result i64)))
   (memory (export "memory") 1)
 )" + body + ")";
 }
