@@ -219,6 +219,47 @@ TEST(Chain, NamespacesAndSubmodules) {
   EXPECT_EQ(r->outcome["return_base64"], "bm8gc3VibW9kdWxlIHA=");  // "no submodule p"
 }
 
+TEST(Chain, AccessKeysMayListNamespaces) {
+  Fixture f;
+  ASSERT_TRUE(f.send("test.near", f.root, "test.near", {DeployContractToNamespaceAction{wat(kCounter), "counter"},
+                                                        DeployContractToNamespaceAction{wat(kCounter), "other"}})->success);
+  SecretKey k = key_for(7);
+  AccessKey ak;
+  ak.permission = FunctionCallWithNamespacesPermission{std::nullopt, "test.near", {"inc"}, {"counter"}};
+  ASSERT_TRUE(f.send("test.near", f.root, "test.near", {AddKeyAction{k.public_key(), ak}})->success);
+  auto ok = f.send("test.near", k, "test.near", {FunctionCallInNamespaceAction{"counter", "inc", {}, 30'000'000'000'000ull, 0}});
+  ASSERT_TRUE(ok.has_value()) << ok.error().message;
+  EXPECT_TRUE(ok->success);
+  auto denied = f.send("test.near", k, "test.near", {FunctionCallInNamespaceAction{"other", "inc", {}, 30'000'000'000'000ull, 0}});
+  ASSERT_FALSE(denied.has_value());
+  // A plain function-call key may not call into namespaces at all.
+  SecretKey plain = key_for(8);
+  AccessKey pk;
+  pk.permission = FunctionCallPermission{std::nullopt, "test.near", {}};
+  ASSERT_TRUE(f.send("test.near", f.root, "test.near", {AddKeyAction{plain.public_key(), pk}})->success);
+  EXPECT_FALSE(f.send("test.near", plain, "test.near", {FunctionCallInNamespaceAction{"counter", "inc", {}, 30'000'000'000'000ull, 0}}).has_value());
+}
+
+// A contract's own method deploys a submodule (the contract decides who may); it takes effect when
+// the call succeeds.
+TEST(Chain, ContractDeploysASubmoduleFromAMethod) {
+  Fixture f;
+  std::vector<uint8_t> plugin = syncwasm::test::wat(R"((module (import "env" "return_value" (func $r (param i64 i64))) (memory 1)
+    (data (i32.const 0) "\07") (func (export "main") (call $r (i64.const 1) (i64.const 0)))))");
+  std::string manager = std::string(R"((import "env" "deploy_submodule" (func $deploy (param i64 i64 i64 i64))))");
+  std::string body = R"((data (i32.const 0) "p")
+    (func (export "add") (call $input (i64.const 5)) (call $deploy (i64.const 1) (i64.const 0) (i64.const -1) (i64.const 5)))
+    (func (export "run") (drop (call $start_submodule (i64.const 1) (i64.const 0) (i64.const 10000000000000) (i64.const 1)))
+      (call $value_return (i64.const -1) (i64.const 1))))";
+  std::string full = near::test::contract(body);
+  full.insert(full.find("(import"), manager);
+  ASSERT_TRUE(f.send("test.near", f.root, "test.near", {DeployContractAction{syncwasm::test::wat(full)}})->success);
+  auto added = f.send("test.near", f.root, "test.near", {FunctionCallAction{"add", plugin, 100'000'000'000'000ull, 0}});
+  ASSERT_TRUE(added->success) << added->outcome.dump(2);
+  auto r = f.send("test.near", f.root, "test.near", {FunctionCallAction{"run", {}, 100'000'000'000'000ull, 0}});
+  EXPECT_EQ(r->outcome["return_base64"], "Bw==");
+}
+
 TEST(Chain, SecondProcessGetsAClearError) {
   Fixture f;
   auto again = Chain::open(f.home.dir / "data");
