@@ -25,8 +25,8 @@ std::string b58(const CryptoHash& h) { return base58_encode(h); }
 // A receipt's result as its dependents see it: a value, a failure, or "same as that receipt".
 enum class ResultKind : uint8_t { value = 0, failure = 1, forward = 2 };
 Bytes result_key(const CryptoHash& id) {
-  Bytes k = {'r'};
-  k.insert(k.end(), id.begin(), id.end());
+  Bytes k(1 + id.size(), 'r');
+  std::copy(id.begin(), id.end(), k.begin() + 1);
   return k;
 }
 Bytes receipt_key(const CryptoHash& id) { return Bytes(id.begin(), id.end()); }
@@ -75,12 +75,6 @@ Result<Action> to_chain_action(const near::Action& a) {
         }
       },
       a);
-}
-
-bool valid_namespace(const std::string& ns) {
-  for (char c : ns)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
 }
 
 // Builds one block: runs receipts against the block's store transaction.
@@ -216,7 +210,7 @@ std::optional<BlockBuilder::Failure> BlockBuilder::apply(const ReceiptRecord& r,
             if (auto e = need_account()) return e;
             std::string ns;
             if constexpr (std::is_same_v<T, DeployContractToNamespaceAction>) ns = x.namespace_name;
-            if (!valid_namespace(ns)) return Failure{"InvalidNamespace", ns};
+            if (!near::valid_namespace(ns)) return Failure{"InvalidNamespace", ns};
             if (x.code.size() > p_.limit.max_contract_size) return Failure{"ContractSizeExceeded", std::to_string(x.code.size())};
             CryptoHash h = sha(x.code);
             uint64_t old = 0;

@@ -2,6 +2,12 @@
 
 namespace syncwasm::near {
 
+bool valid_namespace(std::string_view ns) {
+  for (char c : ns)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 bool valid_account_id(std::string_view id) {
   if (id.size() < 2 || id.size() > 64) return false;
   bool last_sep = true;  // a separator may not come first

@@ -7,5 +7,7 @@
 namespace syncwasm::near {
 
 bool valid_account_id(std::string_view id);
+// NEP-480 namespace names: lowercase letters, digits and `_` ("" is the default namespace).
+bool valid_namespace(std::string_view ns);
 
 }  // namespace syncwasm::near

@@ -1,16 +1,9 @@
 // Context, economics and validator host functions.
-#include "near/logic.h"
+#include "near/host_support.h"
 
 namespace syncwasm::near {
 
-#define TRY(expr)                                      \
-  do {                                                 \
-    if (auto e_ = (expr)) return std::unexpected(*e_); \
-  } while (0)
 
-namespace {
-Bytes bytes_of(const std::string& s) { return Bytes(s.begin(), s.end()); }
-}  // namespace
 
 HostOutcome Logic::current_account_id(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));

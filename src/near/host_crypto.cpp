@@ -1,13 +1,9 @@
 // Hash and signature host functions. They charge their own base cost, not `base`.
 #include "near/crypto/hashes.h"
-#include "near/logic.h"
+#include "near/host_support.h"
 
 namespace syncwasm::near {
 
-#define TRY(expr)                                      \
-  do {                                                 \
-    if (auto e_ = (expr)) return std::unexpected(*e_); \
-  } while (0)
 
 namespace {
 template <size_t N>

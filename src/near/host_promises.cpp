@@ -2,20 +2,12 @@
 // pay nearcore's action fees: the send fee is burnt now, send + execution fees are reserved (used).
 #include "decode/reader.h"
 #include "near/account_id.h"
-#include "near/logic.h"
+#include "near/host_support.h"
 
 namespace syncwasm::near {
 
-#define TRY(expr)                                      \
-  do {                                                 \
-    if (auto e_ = (expr)) return std::unexpected(*e_); \
-  } while (0)
-#define TRY_GET(var, expr)                                   \
-  auto var = (expr);                                         \
-  if (!var) return std::unexpected(var.error())
 
 namespace {
-HostError err(HostErrorKind k, std::string msg = {}) { return {k, std::move(msg)}; }
 bool ir_valid_utf8(const std::string& s) { return ir::valid_utf8(reinterpret_cast<const uint8_t*>(s.data()), s.size()); }
 }  // namespace
 

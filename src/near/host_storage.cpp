@@ -2,14 +2,10 @@
 // touching_trie_node per node on the key's trie path, which depends on the whole state's shape and
 // the chunk's cache; a standalone runtime has no trie, so syncwasm charges a fixed number of nodes
 // per key access (parameter trie_nodes_per_storage_access, docs/gas.md).
-#include "near/logic.h"
+#include "near/host_support.h"
 
 namespace syncwasm::near {
 
-#define TRY(expr)                                      \
-  do {                                                 \
-    if (auto e_ = (expr)) return std::unexpected(*e_); \
-  } while (0)
 
 namespace {
 constexpr uint64_t kInlineValueThreshold = 4000;  // larger values pay the large-read overhead

@@ -2,27 +2,12 @@
 // arguments (paying like any host function), pays the sync-call fees and hands over to the
 // synchronous-call layer; errors of the callee come back as status codes, not as failures.
 #include "decode/reader.h"
-#include "near/logic.h"
+#include "near/account_id.h"
+#include "near/host_support.h"
 
 namespace syncwasm::near {
 
-#define TRY(expr)                                      \
-  do {                                                 \
-    if (auto e_ = (expr)) return std::unexpected(*e_); \
-  } while (0)
-#define TRY_GET(var, expr)                                   \
-  auto var = (expr);                                         \
-  if (!var) return std::unexpected(var.error())
 
-namespace {
-HostError err(HostErrorKind k, std::string msg = {}) { return {k, std::move(msg)}; }
-Bytes bytes_of(const std::string& s) { return Bytes(s.begin(), s.end()); }
-bool valid_namespace(const std::string& ns) {
-  for (char c : ns)
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
-}
-}  // namespace
 
 const char* sync_status_name(SyncStatus s) {
   switch (s) {

@@ -1,7 +1,7 @@
 // Logic: the shared machinery of host functions (memory, registers, strings, logs) and the
 // registers, context and miscellaneous host functions. Charges follow nearcore's order: gas is
 // paid before bounds and validity checks.
-#include "near/logic.h"
+#include "near/host_support.h"
 
 #include <cstring>
 
@@ -9,14 +9,7 @@
 
 namespace syncwasm::near {
 
-#define TRY(expr)                               \
-  do {                                          \
-    if (auto e_ = (expr)) return std::unexpected(*e_); \
-  } while (0)
 
-namespace {
-HostError err(HostErrorKind k, std::string msg = {}) { return {k, std::move(msg)}; }
-}  // namespace
 
 Logic::Logic(const VMContext& ctx, const Params& params, External& ext, const std::array<uint8_t, 32>* code_hash)
     : ctx_(ctx), p_(params), ext_(ext), code_hash_(code_hash),
