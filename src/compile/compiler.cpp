@@ -34,6 +34,39 @@ class FuncCompiler {
   };
 
   uint32_t slot(uint32_t h) const { return num_locals_ + h; }
+  // Operand sources. A local.get is not copied onto the stack at once: its operand reads the local's
+  // slot directly until that local is written or control flow needs every operand in its own slot
+  // (labels, branches, calls and other non-foldable instructions materialize them first).
+  uint32_t src(uint32_t h) const { return h < src_.size() ? src_[h] : slot(h); }
+  void set_pending(uint32_t h, uint32_t local) {
+    while (src_.size() <= h) src_.push_back(slot(uint32_t(src_.size())));
+    if (src_[h] == slot(h)) ++pending_;
+    src_[h] = local;
+  }
+  void settle(uint32_t h) {  // operand h is (again) in its own slot
+    if (h < src_.size() && src_[h] != slot(h)) {
+      src_[h] = slot(h);
+      --pending_;
+    }
+  }
+  void pop_operands(uint32_t from, uint32_t to) {
+    for (uint32_t k = from; k < to; ++k) settle(k);
+  }
+  void materialize(uint32_t h) {
+    if (src(h) == slot(h)) return;
+    op(handler_index(XOp::copy));
+    u(slot(h));
+    u(src(h));
+    settle(h);
+  }
+  void materialize_all(uint32_t h) {
+    for (uint32_t k = 0; pending_ && k < h; ++k) materialize(k);
+  }
+  void materialize_local(uint32_t local, uint32_t h) {
+    for (uint32_t k = 0; pending_ && k < h; ++k)
+      if (src(k) == local) materialize(k);
+  }
+  static bool foldable(Op op);
   uint32_t here() const { return uint32_t(code_.size()); }
   uint32_t op(unsigned handler) {
     uint32_t start = here();
@@ -90,6 +123,8 @@ class FuncCompiler {
   uint32_t num_locals_ = 0;
   uint32_t max_height_ = 0;
   uint64_t max_bytes_ = 0;
+  std::vector<uint32_t> src_;
+  uint32_t pending_ = 0;
   std::optional<uint32_t> region_;
   uint64_t region_cost_ = 0;
   bool dead_ = false;
@@ -140,7 +175,21 @@ CompiledFunc FuncCompiler::run() {
   return f;
 }
 
+bool FuncCompiler::foldable(Op op) {
+  OpClass c = op_info(op).cls;
+  if (c != OpClass::special) return true;
+  switch (op) {
+    case Op::nop: case Op::drop: case Op::select: case Op::select_t: case Op::local_get: case Op::local_set:
+    case Op::local_tee: case Op::global_get: case Op::global_set: case Op::i32_const: case Op::i64_const:
+    case Op::f32_const: case Op::f64_const:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
+  if (!dead_ && !foldable(in.op)) materialize_all(h);
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
     case Op::block: case Op::loop: case Op::if_: {
@@ -220,19 +269,22 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case OpClass::simple:
       op(handler_index(in.op));
       u(slot(h - info.npops));
-      for (unsigned i = 0; i < info.npops; ++i) u(slot(h - info.npops + i));
+      for (unsigned i = 0; i < info.npops; ++i) u(src(h - info.npops + i));
+      pop_operands(h - info.npops, h);
       return;
     case OpClass::load:
       op(handler_index(in.op));
       u(slot(h - 1));
-      u(slot(h - 1));
+      u(src(h - 1));
       u(uint32_t(in.c));
+      settle(h - 1);
       return;
     case OpClass::store:
       op(handler_index(in.op));
-      u(slot(h - 2));
-      u(slot(h - 1));
+      u(src(h - 2));
+      u(src(h - 1));
       u(uint32_t(in.c));
+      pop_operands(h - 2, h);
       return;
     case OpClass::special: break;
   }
@@ -243,7 +295,9 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       dead_ = true;
       break;
     case Op::nop:
+      break;
     case Op::drop:
+      settle(h - 1);
       break;
     case Op::br:
       branch_to(in.a, h);
@@ -323,20 +377,23 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::select_t:
       op(handler_index(XOp::select));
       u(slot(h - 3));
-      u(slot(h - 3));
-      u(slot(h - 2));
-      u(slot(h - 1));
+      u(src(h - 3));
+      u(src(h - 2));
+      u(src(h - 1));
+      pop_operands(h - 3, h);
       break;
     case Op::local_get:
-      op(handler_index(XOp::copy));
-      u(slot(h));
-      u(in.a);
+      set_pending(h, in.a);
       break;
     case Op::local_set:
     case Op::local_tee:
-      op(handler_index(XOp::copy));
-      u(in.a);
-      u(slot(h - 1));
+      materialize_local(in.a, h - 1);  // operands still reading the old value get their own copy
+      if (src(h - 1) != in.a) {
+        op(handler_index(XOp::copy));
+        u(in.a);
+        u(src(h - 1));
+      }
+      if (in.op == Op::local_set) settle(h - 1);
       break;
     case Op::global_get:
       op(handler_index(XOp::global_get));
@@ -346,7 +403,8 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::global_set:
       op(handler_index(XOp::global_set));
       u(in.a);
-      u(slot(h - 1));
+      u(src(h - 1));
+      settle(h - 1);
       break;
     case Op::i32_const:
     case Op::f32_const:

@@ -33,26 +33,39 @@ TEST(Translation, StackOperandsBecomeSlots) {
   EXPECT_EQ(f.num_locals, 2u);
   EXPECT_EQ(f.frame_slots, 4u);  // 2 locals + operand height 2
   const ir::CodeUnit* pc = cm.code.data() + f.code_offset;
-  // local.get 0 -> copy slot2 <- slot0
-  EXPECT_EQ(handler_at(pc), H(ir::XOp::copy));
-  EXPECT_EQ(pc[2], 2u);
-  EXPECT_EQ(pc[3], 0u);
-  pc += 4;
-  // i32.const 7 -> const32 slot3 = 7
+  // local.get 0 emits nothing: the add reads slot 0 directly. i32.const 7 -> const32 slot3 = 7
   EXPECT_EQ(handler_at(pc), H(ir::XOp::const32));
   EXPECT_EQ(pc[2], 3u);
   EXPECT_EQ(pc[3], 7u);
   pc += 4;
-  // i32.add -> slot2 = slot2 + slot3
+  // i32.add -> slot2 = slot0 + slot3
   EXPECT_EQ(handler_at(pc), H(ir::Op::i32_add));
   EXPECT_EQ(pc[2], 2u);
-  EXPECT_EQ(pc[3], 2u);
+  EXPECT_EQ(pc[3], 0u);
   EXPECT_EQ(pc[4], 3u);
   pc += 5;
   // end -> return 1 value from slot2
   EXPECT_EQ(handler_at(pc), H(ir::XOp::return_));
   EXPECT_EQ(pc[2], 1u);
   EXPECT_EQ(pc[3], 2u);
+}
+
+// A pending local.get is copied before its local changes, so the operand keeps the old value.
+TEST(Translation, LocalWritesMaterializePendingReads) {
+  auto m = compile(R"((module (func (export "f") (param i32) (result i32)
+    (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) (i32.sub))))");
+  const ir::CompiledModule& cm = *m->compiled();
+  const ir::CodeUnit* pc = cm.code.data() + cm.funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::const32));  // slot2 = 5
+  pc += 4;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::copy));  // slot1 <- slot0: the first local.get, before local 0 changes
+  EXPECT_EQ(pc[2], 1u);
+  EXPECT_EQ(pc[3], 0u);
+  auto l = test::load(R"((module (func (export "f") (param i32) (result i32)
+    (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) (i32.sub))))");
+  auto r = l.call("f", {Value::i32(12)});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ((*r)[0].as_i32(), 7);
 }
 
 TEST(Translation, BranchTargetsAreResolved) {
