@@ -18,12 +18,13 @@ struct Engine {
   Engine() {
     code.submodules["counter"] = contract("plugin_counter");
     code.submodules["fib"] = contract("plugin_fib");
+    code.submodules["sumsq"] = contract("plugin_sumsq");
   }
-  near::VMOutcome run(const std::string& args) {
+  near::VMOutcome run(const std::string& args, const char* method = "run") {
     near::VMContext ctx;
     ctx.current_account_id = "engine.near";
     ctx.input = text(args);
-    return sync::run_method(contract("engine"), "run", ctx, params, ext, cache, code);
+    return sync::run_method(contract("engine"), method, ctx, params, ext, cache, code);
   }
 };
 
@@ -51,6 +52,25 @@ TEST(EngineExample, ComputePluginAndErrorsAsValues) {
   auto missing = e.run(R"({"plugin":"nope"})");
   ASSERT_FALSE(missing.aborted);
   EXPECT_EQ(ret(missing), "error 200: no submodule nope");
+}
+
+// The same program interpreted as bytecode by the engine and run as a plugin submodule: same result,
+// same state, and the plugin path costs a fraction of the gas once the program does real work.
+TEST(EngineExample, BytecodeInterpreterVersusPluginSubmodule) {
+  for (const char* n : {"10", "1000", "20000"}) {
+    Engine a, b;
+    std::string args = std::string(R"({"plugin":"sumsq","arg":")") + n + "\"}";
+    auto interpreted = a.run(args, "interpret");
+    auto plugin = b.run(args);
+    ASSERT_FALSE(interpreted.aborted) << near::test::error_path(interpreted);
+    ASSERT_FALSE(plugin.aborted) << near::test::error_path(plugin);
+    EXPECT_EQ(ret(interpreted), ret(plugin)) << n;
+    near::StorageScope engine{"engine.near", ""};
+    EXPECT_EQ(a.ext.storage_get(engine, text("s")), b.ext.storage_get(engine, text("s")));
+    std::printf("sumsq(%s): interpreted %llu gas, plugin %llu gas\n", n, (unsigned long long)interpreted.burnt_gas,
+                (unsigned long long)plugin.burnt_gas);
+    if (std::string(n) == "20000") EXPECT_LT(plugin.burnt_gas * 3, interpreted.burnt_gas);
+  }
 }
 
 }  // namespace
