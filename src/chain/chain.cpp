@@ -77,6 +77,11 @@ Result<Action> to_chain_action(const near::Action& a) {
       a);
 }
 
+// NEAR's storage accounting of an access key: the public key, the encoded key, and the record overhead.
+uint64_t key_storage(const PublicKey& pk, std::span<const uint8_t> encoded_key) {
+  return pk.to_borsh().size() + encoded_key.size() + 40;
+}
+
 // Builds one block: runs receipts against the block's store transaction.
 class BlockBuilder {
  public:
@@ -305,12 +310,15 @@ std::optional<BlockBuilder::Failure> BlockBuilder::apply(const ReceiptRecord& r,
             if (buf.get(Table::access_keys, k)) return Failure{"AddKeyAlreadyExists", x.public_key.to_string()};
             BorshWriter w;
             encode(w, x.access_key);
+            acc->storage_usage += key_storage(x.public_key, w.data());
             buf.put(Table::access_keys, k, w.take());
             return std::nullopt;
           } else if constexpr (std::is_same_v<T, DeleteKeyAction>) {
             if (auto e = need_account()) return e;
             Bytes k = access_key_key(id, x.public_key);
-            if (!buf.get(Table::access_keys, k)) return Failure{"DeleteKeyDoesNotExist", x.public_key.to_string()};
+            auto old = buf.get(Table::access_keys, k);
+            if (!old) return Failure{"DeleteKeyDoesNotExist", x.public_key.to_string()};
+            acc->storage_usage -= std::min(acc->storage_usage, key_storage(x.public_key, *old));
             buf.del(Table::access_keys, k);
             return std::nullopt;
           } else if constexpr (std::is_same_v<T, DeleteAccountAction>) {
@@ -392,12 +400,12 @@ Result<void> Chain::genesis(const std::string& account, const PublicKey& key, u1
   auto txn = kv_->write();
   if (!txn) return std::unexpected(txn.error());
   if ((*txn)->get(Table::meta, kHeadKey)) return make_error(ErrorKind::usage, "the chain already has a genesis");
-  AccountRecord a;
-  a.amount = balance;
-  a.storage_usage = 182;  // account + one full-access key, as NEAR counts them
-  (*txn)->put(Table::accounts, account_key(account), encode(a));
   BorshWriter w;
   encode(w, AccessKey{});
+  AccountRecord a;
+  a.amount = balance;
+  a.storage_usage = 100 + key_storage(key, w.data());  // the account's own overhead and its key
+  (*txn)->put(Table::accounts, account_key(account), encode(a));
   (*txn)->put(Table::access_keys, access_key_key(account, key), w.take());
   BlockRecord b;
   b.hash = sha(Bytes(account.begin(), account.end()));
@@ -430,6 +438,9 @@ Result<SubmitResult> Chain::submit(const SignedTransaction& stx) {
     if (tx.nonce <= key->nonce)
       return make_error(ErrorKind::usage, "InvalidTxError::InvalidNonce: " + std::to_string(tx.nonce) + " <= " + std::to_string(key->nonce));
     ActionsCost c = actions_cost(params_, tx.actions, tx.signer_id == tx.receiver_id);
+    if (c.attached > params_.limit.max_total_prepaid_gas)
+      return make_error(ErrorKind::usage, "InvalidTxError::TotalPrepaidGasExceeded: " + std::to_string(c.attached) + " > " +
+                                              std::to_string(params_.limit.max_total_prepaid_gas));
     u128 gas_cost = u128(c.send + c.exec + c.attached) * kGasPrice;
     u128 total = gas_cost + c.deposit;
     if (!std::holds_alternative<FullAccessPermission>(key->permission)) {
@@ -546,10 +557,20 @@ Result<SubmitResult> Chain::submit(const SignedTransaction& stx) {
   result.tx_hash = tx_hash;
   json first = receipts.empty() ? json::object() : receipts[0];
   json vm = first.contains("vm") ? first["vm"] : json::object();
-  result.success = first.value("status", "failure") == "success";
+  // The outcome follows the first receipt's result through any promise it returned.
+  {
+    auto r = kv_->read();
+    if (!r) return std::unexpected(r.error());
+    auto final_result = resolve(**r, tx_hash);
+    result.success = final_result && final_result->has_value();
+    if (result.success && first.contains("return_receipt")) vm["return_base64"] = base64_encode(**final_result);
+  }
   for (auto& [k, v] : vm.items()) tx_out[k] = v;
   tx_out["status"] = result.success ? "success" : "failure";
-  if (!result.success) tx_out["error"] = first.value("error", json(nullptr));
+  if (!result.success)
+    tx_out["error"] = first.value("status", "") == "success"
+                          ? json{{"kind", "ReturnedPromiseFailed"}, {"message", "a promise the call returned failed"}}
+                          : first.value("error", json(nullptr));
   tx_out["receipts"] = receipts;
   std::string text = tx_out.dump();
   {
@@ -560,6 +581,11 @@ Result<SubmitResult> Chain::submit(const SignedTransaction& stx) {
   }
   result.outcome = std::move(tx_out);
   return result;
+}
+
+bool Chain::has_genesis() {
+  auto r = kv_->read();
+  return r && (*r)->get(Table::meta, kHeadKey).has_value();
 }
 
 std::optional<AccountRecord> Chain::account(const std::string& id) {

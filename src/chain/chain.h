@@ -32,6 +32,7 @@ class Chain {
   // Validates and applies a signed transaction, then runs its receipts to completion.
   Result<SubmitResult> submit(const SignedTransaction& tx);
 
+  bool has_genesis();
   std::optional<AccountRecord> account(const std::string& id);
   std::optional<AccessKey> access_key(const std::string& id, const PublicKey& pk);
   std::vector<std::pair<PublicKey, AccessKey>> access_keys(const std::string& id);

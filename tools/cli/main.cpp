@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "chain_cli.h"
 #include "commands.h"
 
 #ifndef SYNCWASM_VERSION
@@ -21,7 +22,8 @@ bool reject_unknown_command(int argc, char** argv, CLI::App& app) {
     if (arg.starts_with('-')) continue;  // the top level only has flags (--help, --version)
     auto named = [&](const CLI::App* sub) { return sub->get_name() == arg; };
     if (!std::as_const(app).get_subcommands(named).empty()) return false;
-    std::cerr << "syncwasm: unknown command '" << arg << "'. Commands: run, validate, spectest, exec. "
+    std::cerr << "syncwasm: unknown command '" << arg << "'. Commands: run, validate, spectest, exec, init, "
+              << "account, key, deploy, submodule, call, view, view-state, tx. "
               << "See 'syncwasm --help'.\n";
     return true;
   }
@@ -92,6 +94,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 
+  // The local chain: init, account, key, deploy, submodule, call, view, view-state, tx.
+  ChainCli chain_cli(app);
+
   // Set after the subcommands are added, which would inherit it.
   app.footer("Run 'syncwasm COMMAND --help' for the options of a command. Documentation: docs/cli.md.");
 
@@ -112,5 +117,6 @@ int main(int argc, char** argv) {
     exec.has_gas = gas_opt->count() > 0;
     return exec_command(exec);
   }
+  if (auto rc = chain_cli.run()) return *rc;
   return kExitUsage;  // unreachable: require_subcommand(1)
 }
