@@ -32,8 +32,12 @@ ContractCall::ContractCall(const VMContext& ctx, const Params& p, External& ext,
 
 HostResult ContractCall::host_call(const HostFnInfo& info, HostCall& c) {
   logic_.enter(c);
+  Gas before = logic_.gas().burnt();
+  Gas callees_before = callee_gas();
   HostOutcome r = info.impl ? (logic_.*info.impl)(c.args.data())
                             : std::unexpected(HostError{HostErrorKind::Unsupported, info.name});
+  // A synchronous call's host function also burns its callee's gas, which the profile shows apart.
+  logic_.add_profile(std::string("host:") + info.name, logic_.gas().burnt() - before - (callee_gas() - callees_before));
   logic_.leave(c);
   if (!r) {
     host_error_ = r.error();
@@ -46,9 +50,12 @@ HostResult ContractCall::host_call(const HostFnInfo& info, HostCall& c) {
 std::optional<FunctionCallError> ContractCall::setup() {
   GasCounter& gas = logic_.gas();
   // The loading fee (after preparation at PV86); any failure to pay it is GasExceeded.
-  if (opt_.charge_loading &&
-      (gas.pay_per(p_.wasm.contract_loading_bytes, pc_->code_size) || gas.pay_base(p_.wasm.contract_loading_base)))
-    return FunctionCallError::host_error({HostErrorKind::GasExceeded, "Exceeded the prepaid gas."});
+  if (opt_.charge_loading) {
+    Gas before = gas.burnt();
+    bool failed = gas.pay_per(p_.wasm.contract_loading_bytes, pc_->code_size) || gas.pay_base(p_.wasm.contract_loading_base);
+    logic_.add_profile("contract_loading", gas.burnt() - before);
+    if (failed) return FunctionCallError::host_error({HostErrorKind::GasExceeded, "Exceeded the prepaid gas."});
+  }
   Imports imports;
   const ir::Module& m = pc_->module->compiled()->module;
   for (const ir::Import& im : m.imports) {

@@ -56,6 +56,10 @@ class Logic {
     std::optional<Bytes> code;  // nullopt: remove
   };
   const std::vector<SubmoduleAction>& submodule_actions() const { return submodule_actions_; }
+  // Gas profile: burnt gas by where it went (host functions by name, contract loading, callees of
+  // synchronous calls); wasm instructions are the rest of the burnt gas.
+  void add_profile(const std::string& what, Gas g) { profile_[what] += g; }
+  const std::map<std::string, Gas>& profile() const { return profile_; }
   const VMContext& context() const { return ctx_; }
   const Params& params() const { return p_; }
   External& external() { return ext_; }
@@ -121,6 +125,7 @@ class Logic {
   std::optional<uint64_t> response_register_;  // set by the v2 callback; v1 responses go to input_
   Bytes v1_input_;
   std::vector<SubmoduleAction> submodule_actions_;
+  std::map<std::string, Gas> profile_;
 };
 
 }  // namespace syncwasm::near

@@ -82,6 +82,10 @@ nlohmann::json outcome_json(const VMOutcome& o) {
                      {"status_name", sync_status_name(e.status)},
                      {"gas_burnt", e.gas_burnt}});
   j["sync_trace"] = std::move(trace);
+  nlohmann::json profile = nlohmann::json::object();
+  for (const auto& [k, v] : o.profile)
+    if (v) profile[k] = v;
+  j["profile"] = profile;
   nlohmann::json actions = nlohmann::json::array();
   for (const Logic::SubmoduleAction& a : o.submodule_actions)
     actions.push_back({{"key", a.key},

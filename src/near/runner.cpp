@@ -41,6 +41,10 @@ VMOutcome run_method(std::span<const uint8_t> code, std::string_view method, con
   o.logs = logic.logs();
   o.balance = logic.balance();
   o.storage_usage = logic.storage_usage();
+  o.profile = logic.profile();
+  Gas accounted = 0;
+  for (auto& [k, v] : o.profile) accounted += v;
+  o.profile["wasm_instructions"] = o.burnt_gas - std::min(o.burnt_gas, accounted);
   if (err) {
     o.aborted = std::move(err);
     return o;

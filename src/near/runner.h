@@ -17,6 +17,7 @@ struct VMOutcome {
   std::vector<Receipt> receipts;
   std::vector<Logic::SubmoduleAction> submodule_actions;  // applied by the chain when the call succeeded
   std::vector<SyncTraceEvent> sync_trace;                  // filled by the synchronous-call layer
+  std::map<std::string, Gas> profile;                      // burnt gas by where it went (see Logic::profile)
   std::optional<FunctionCallError> aborted;
 };
 

@@ -71,6 +71,7 @@ std::expected<SyncReply, near::HostError> SyncCallManager::finish_step(near::Log
   near::Logic& callee = c.call->logic();
   near::Gas delta = callee.gas().burnt() - c.reported_burnt;
   c.reported_burnt = callee.gas().burnt();
+  caller.add_profile("sync_callee_gas", delta);
   caller.adopt_logs(callee.logs(), c.reported_logs);
   c.reported_logs = callee.logs().size();
   if (auto e = caller.gas().burn_gas(delta)) {

@@ -172,6 +172,21 @@ TEST(NearRunner, PreparedContractsAreCached) {
   EXPECT_EQ(cache.size(), 2u);  // the preparation error is cached too
 }
 
+TEST(NearRunner, GasProfileAccountsForEveryGas) {
+  Params p;
+  std::string wat = R"((module (import "env" "log_utf8" (func $log (param i64 i64))) (memory 1) (data (i32.const 0) "hi")
+    (func (export "main") (call $log (i64.const 2) (i64.const 0)))))";
+  auto o = run_raw(wat, "main", {}, p);
+  ASSERT_FALSE(o.aborted) << error_path(o);
+  Gas sum = 0;
+  for (auto& [k, v] : o.profile) sum += v;
+  EXPECT_EQ(sum, o.burnt_gas);
+  EXPECT_EQ(o.profile.at("contract_loading"), p.wasm.contract_loading_base + p.wasm.contract_loading_bytes * syncwasm::test::wat(wat).size());
+  EXPECT_EQ(o.profile.at("host:log_utf8"), p.base + p.utf8_decoding_base + p.read_memory_base + 2 * p.read_memory_byte +
+                                               2 * p.utf8_decoding_byte + p.log_base + 2 * p.log_byte);
+  EXPECT_EQ(o.profile.at("wasm_instructions"), (8 + 3) * p.wasm.regular_op_cost);  // frame 8, two consts and the call
+}
+
 TEST(NearRunner, SameInputSameOutcome) {
   std::string wat = R"((module (memory 1) (func (export "main") (local i32)
     (loop (local.set 0 (i32.add (local.get 0) (i32.const 1))) (br_if 0 (i32.lt_u (local.get 0) (i32.const 1000)))))))";

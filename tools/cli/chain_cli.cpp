@@ -82,6 +82,8 @@ ChainCli::ChainCli(CLI::App& app) {
   call_cmd_->add_option("--deposit", call_.deposit, "NEAR to attach (decimal, or N yocto as e.g. 1yocto)")
       ->capture_default_str();
   call_cmd_->add_flag("--trace", call_.trace, "Print the synchronous-call trace");
+  call_cmd_->add_flag("--profile", call_.profile,
+                      "Print the gas profile: wasm instructions, each host function, loading, sync-call callees");
   add_common(call_cmd_, call_);
 
   view_cmd_ = app.add_subcommand("view", "Call a contract method as a view (no state change, no transaction)");
@@ -102,6 +104,7 @@ ChainCli::ChainCli(CLI::App& app) {
   tx_cmd_ = app.add_subcommand("tx", "Print the stored outcome of a transaction");
   tx_cmd_->add_option("HASH", tx_.hash, "The transaction hash (base58)")->required();
   tx_cmd_->add_flag("--trace", tx_.trace, "Print the synchronous-call trace");
+  tx_cmd_->add_flag("--profile", tx_.profile, "Print the gas profile of the first receipt's call");
   add_common(tx_cmd_, tx_);
 }
 

@@ -2,6 +2,7 @@
 // `submodule deploy|remove`, `call`, `view`, `view-state`, `tx`. Each opens the chain of a home
 // directory (chain_home.h), builds and signs a NEAR transaction with a saved key where it changes
 // state, submits it with chain::Chain::submit and prints the outcome (docs/cli.md).
+#include <algorithm>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -175,6 +176,20 @@ void print_trace(const json& o) {
   }
 }
 
+// The first receipt's gas profile, largest first.
+void print_profile(const json& o) {
+  auto it = o.find("profile");
+  if (it == o.end() || !it->is_object() || it->empty()) {
+    std::cout << "gas profile: (no contract call)\n";
+    return;
+  }
+  std::vector<std::pair<uint64_t, std::string>> rows;
+  for (auto& [k, v] : it->items()) rows.push_back({v.get<uint64_t>(), k});
+  std::sort(rows.rbegin(), rows.rend());
+  std::cout << "gas profile:\n";
+  for (auto& [g, k] : rows) std::cout << "  " << k << ": " << g << "\n";
+}
+
 const json* find_receipt(const json& receipts, const std::string& id) {
   for (const json& r : receipts)
     if (str(r, "id") == id) return &r;
@@ -182,7 +197,7 @@ const json* find_receipt(const json& receipts, const std::string& id) {
 }
 
 // A transaction outcome (Chain::submit, Chain::transaction_outcome) as text.
-void print_tx_outcome(const json& o, bool trace) {
+void print_tx_outcome(const json& o, bool trace, bool profile = false) {
   std::cout << "transaction: " << str(o, "tx_hash") << "\n";
   std::cout << "signer: " << str(o, "signer_id") << ", receiver: " << str(o, "receiver_id") << "\n";
   std::string status = str(o, "status", "unknown");
@@ -211,6 +226,7 @@ void print_tx_outcome(const json& o, bool trace) {
   for (const json& l : o.value("logs", json::array())) std::cout << "log: " << (l.is_string() ? l.get<std::string>() : l.dump()) << "\n";
   if (o.contains("gas_burnt")) std::cout << "gas burnt: " << o["gas_burnt"] << "\n";
   if (trace) print_trace(o);
+  if (profile) print_profile(o);
   uint64_t total = o.value("gas_burnt_at_conversion", uint64_t(0));
   if (!receipts.empty()) std::cout << "receipts:\n";
   for (size_t i = 0; i < receipts.size(); ++i) {
@@ -238,13 +254,14 @@ bool succeeded(const chain::SubmitResult& r) { return r.success; }
 
 // Prints a submitted transaction's outcome (with `extra` fields merged into the JSON) and returns
 // the exit code.
-int finish(const chain::SubmitResult& r, const ChainCommon& opts, bool trace = false, const json& extra = json::object()) {
+int finish(const chain::SubmitResult& r, const ChainCommon& opts, bool trace = false, const json& extra = json::object(),
+           bool profile = false) {
   if (opts.json) {
     json o = r.outcome;
     for (auto& [k, v] : extra.items()) o[k] = v;
     std::cout << dump_json(o) << "\n";
   } else {
-    print_tx_outcome(r.outcome, trace);
+    print_tx_outcome(r.outcome, trace, profile);
   }
   std::cout.flush();
   return succeeded(r) ? kExitOk : kExitFailure;
@@ -618,7 +635,7 @@ int call_command(const CallOptions& opts) {
           : chain::Action(chain::FunctionCallInNamespaceAction{opts.ns, opts.method, std::move(*input), *gas, *deposit});
   auto r = submit(*c, *key, opts.signer, opts.contract, {std::move(action)});
   if (!r) return report(r.error());
-  return finish(*r, opts, opts.trace);
+  return finish(*r, opts, opts.trace, json::object(), opts.profile);
 }
 
 int view_command(const ViewOptions& opts) {
@@ -668,7 +685,7 @@ int tx_command(const TxOptions& opts) {
   auto o = h->second->transaction_outcome(*hash);
   if (!o) return report({kExitFailure, "no transaction " + opts.hash});
   if (opts.json) std::cout << dump_json(*o) << "\n";
-  else print_tx_outcome(*o, opts.trace);
+  else print_tx_outcome(*o, opts.trace, opts.profile);
   return str(*o, "status") == "success" ? kExitOk : kExitFailure;
 }
 

@@ -133,6 +133,7 @@ struct CallOptions : ChainCommon {
   std::string gas = "300";  // Tgas
   std::string deposit = "0";
   bool trace = false;
+  bool profile = false;
 };
 int call_command(const CallOptions& opts);
 
@@ -154,6 +155,7 @@ int view_state_command(const ViewStateOptions& opts);
 struct TxOptions : ChainCommon {
   std::string hash;
   bool trace = false;
+  bool profile = false;
 };
 int tx_command(const TxOptions& opts);
 
