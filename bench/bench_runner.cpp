@@ -4,7 +4,9 @@
 //   bench_runner FILE.wasm [--no-metering] [--reps N]
 //     compiles FILE under near::engine_config (metered; --no-metering switches the gas schedule
 //     off), instantiates it without imports, runs `run` once to warm up and then N times (default
-//     5) with unlimited fuel. Prints "times_ms t1 .. tN", "median_ms M" and "result R" (R unsigned).
+//     5) with unlimited fuel. Prints "times_ms t1 .. tN", "median_ms M", "result R" (R unsigned)
+//     and, when metered, "metered_ops N": one run's gas in units of regular_op_cost (the number of
+//     metered wasm instructions, function-entry frame costs included).
 //
 //   bench_runner --translate FILE.wasm [--no-metering] [--min-time SECONDS]
 //     repeats validate-only (Module::validate) and decode+validate+translate (Module::compile) for
@@ -115,6 +117,7 @@ int execute(const std::vector<uint8_t>& wasm, bool metering, int reps) {
   auto run = inst->get_export("run");
   if (!run || run->kind != ExternKind::func) die("no exported function `run`");
 
+  uint64_t gas_used = 0;
   auto once = [&] {
     auto ex = store.start(*run, {});
     if (!ex) die("start failed: " + ex.error().to_string());
@@ -122,6 +125,7 @@ int execute(const std::vector<uint8_t>& wasm, bool metering, int reps) {
     ExecState st = (*ex)->run();
     if (st == ExecState::trapped) die("trap: " + (*ex)->trap().message);
     if (st != ExecState::finished) die("run did not finish");
+    gas_used = UINT64_MAX - (*ex)->fuel();
     const auto& res = (*ex)->results();
     if (res.size() != 1) die("run must return one value");
     return res[0].type == ValType::i32 ? uint64_t(uint32_t(res[0].bits)) : res[0].bits;
@@ -138,6 +142,8 @@ int execute(const std::vector<uint8_t>& wasm, bool metering, int reps) {
   std::printf("times_ms");
   for (double t : times) std::printf(" %.3f", t);
   std::printf("\nmedian_ms %.3f\nresult %" PRIu64 "\n", median(times), result);
+  // Gas of one run in units of regular_op_cost: the metered instruction count (frame costs included).
+  if (metering) std::printf("metered_ops %" PRIu64 "\n", gas_used / cfg.gas.regular_op);
   return 0;
 }
 

@@ -5,8 +5,8 @@
 const fs = require('fs');
 const file = process.argv[2];
 const reps = Math.max(1, parseInt(process.argv[3] || '5', 10));
-const module = new WebAssembly.Module(fs.readFileSync(file));
-const instance = new WebAssembly.Instance(module, {});
+const wasmModule = new WebAssembly.Module(fs.readFileSync(file));
+const instance = new WebAssembly.Instance(wasmModule, {});
 const run = instance.exports.run;
 const unsigned = (r) => (typeof r === 'bigint' ? BigInt.asUintN(64, r) : BigInt(r >>> 0)).toString();
 const result = unsigned(run());

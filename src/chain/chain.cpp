@@ -95,8 +95,12 @@ class BlockBuilder {
   struct Failure {
     std::string kind, message;
   };
+  struct VmGas {
+    near::Gas burnt = 0;  // burnt by the calls themselves
+    near::Gas used = 0;   // burnt + handed to the receipts they created
+  };
   std::optional<Failure> apply(const ReceiptRecord& r, StateBuffer& buf, AccountRecord* acc, bool& deleted,
-                               std::vector<ReceiptRecord>& created, json& out, near::Gas& vm_used, Bytes& value,
+                               std::vector<ReceiptRecord>& created, json& out, VmGas& vm, Bytes& value,
                                std::optional<CryptoHash>& forward);
   ReceiptRecord refund(const ReceiptRecord& from, const std::string& to, u128 amount, int salt);
 
@@ -131,7 +135,7 @@ json BlockBuilder::run(const ReceiptRecord& r, std::vector<ReceiptRecord>& creat
   StateBuffer buf(txn_);
   std::optional<AccountRecord> acc = buf.account(r.receiver_id);
   bool deleted = false;
-  near::Gas vm_used = 0;
+  VmGas vm;
   Bytes value;
   std::optional<CryptoHash> forward;
   std::vector<ReceiptRecord> new_receipts;
@@ -143,11 +147,11 @@ json BlockBuilder::run(const ReceiptRecord& r, std::vector<ReceiptRecord>& creat
       buf.put_account(r.receiver_id, *acc);
     }
   } else {
-    fail = apply(r, buf, acc ? &*acc : nullptr, deleted, new_receipts, out, vm_used, value, forward);
+    fail = apply(r, buf, acc ? &*acc : nullptr, deleted, new_receipts, out, vm, value, forward);
   }
   ActionsCost cost = actions_cost(p_, r.actions, r.predecessor_id == r.receiver_id);
   u128 refund_gas = 0;
-  if (!r.refund) refund_gas = u128(cost.attached - std::min(cost.attached, vm_used)) * r.gas_price;
+  if (!r.refund) refund_gas = u128(cost.attached - std::min(cost.attached, vm.used)) * r.gas_price;
   if (fail) {
     out["status"] = "failure";
     out["error"] = {{"kind", fail->kind}, {"message", fail->message}};
@@ -170,7 +174,7 @@ json BlockBuilder::run(const ReceiptRecord& r, std::vector<ReceiptRecord>& creat
     txn_.put(Table::receipts, result_key(r.id), res);
   }
   if (refund_gas) created.push_back(refund(r, r.signer_id, refund_gas, 1));
-  out["gas_burnt"] = r.refund ? 0 : cost.exec + vm_used;
+  out["gas_burnt"] = r.refund ? 0 : cost.exec + vm.burnt;  // gas handed to child receipts is theirs
   out["tokens_refunded"] = near::balance_string(refund_gas);
   std::string text = out.dump();
   txn_.put(Table::outcomes, receipt_key(r.id), Bytes(text.begin(), text.end()));
@@ -179,7 +183,7 @@ json BlockBuilder::run(const ReceiptRecord& r, std::vector<ReceiptRecord>& creat
 
 std::optional<BlockBuilder::Failure> BlockBuilder::apply(const ReceiptRecord& r, StateBuffer& buf, AccountRecord* acc,
                                                          bool& deleted, std::vector<ReceiptRecord>& created, json& out,
-                                                         near::Gas& vm_used, Bytes& value,
+                                                         VmGas& vm_gas, Bytes& value,
                                                          std::optional<CryptoHash>& forward) {
   AccountRecord fresh;
   std::string id = r.receiver_id;
@@ -257,7 +261,8 @@ std::optional<BlockBuilder::Failure> BlockBuilder::apply(const ReceiptRecord& r,
             StateExternal ext(buf);
             StateCodeSource source(buf);
             near::VMOutcome o = sync::run_method(*code, x.method_name, ctx, p_, ext, cache_, source);
-            vm_used += o.used_gas;
+            vm_gas.burnt += o.burnt_gas;
+            vm_gas.used += o.used_gas;
             json vm = near::outcome_json(o);
             for (auto& l : vm["logs"]) out["logs"].push_back(l);
             out["vm"] = vm;
@@ -288,6 +293,7 @@ std::optional<BlockBuilder::Failure> BlockBuilder::apply(const ReceiptRecord& r,
               created.push_back(std::move(n));
             }
             for (const auto& s : o.submodule_actions) {
+              if (s.key.empty() || s.key.size() > near::kMaxSubmoduleKey) return Failure{"InvalidSubmoduleKey", s.key};
               Bytes k = submodule_key(id, s.key);
               uint64_t old = 0;
               if (auto c = buf.get(Table::submodules, k)) old = c->size() + s.key.size();
@@ -339,7 +345,7 @@ std::optional<BlockBuilder::Failure> BlockBuilder::apply(const ReceiptRecord& r,
           } else if constexpr (std::is_same_v<T, DeploySubmoduleAction>) {
             if (auto e = need_account()) return e;
             if (auto e = self_only("DeploySubmodule")) return e;
-            if (x.key.empty() || x.key.size() > 256) return Failure{"InvalidSubmoduleKey", x.key};
+            if (x.key.empty() || x.key.size() > near::kMaxSubmoduleKey) return Failure{"InvalidSubmoduleKey", x.key};
             Bytes k = submodule_key(id, x.key);
             uint64_t old = 0;
             if (auto c = buf.get(Table::submodules, k)) old = c->size() + x.key.size();
@@ -519,10 +525,14 @@ Result<SubmitResult> Chain::submit(const SignedTransaction& stx) {
     block.timestamp_ns = kGenesisTimestamp + height * kBlockInterval;
     if (first_block) block.transactions.push_back(tx_hash);
     std::vector<ReceiptRecord> next;
-    for (ReceiptRecord& r : now) {
-      bool ready = true;
-      for (const CryptoHash& in : r.input_receipts) ready = ready && resolve(**txn, in).has_value();
-      if (!ready) {
+    // Ready = every input had its result before this block: a callback runs at the earliest in the
+    // block after the receipt it waits for, whatever the order of the queue.
+    std::vector<bool> ready(now.size(), true);
+    for (size_t i = 0; i < now.size(); ++i)
+      for (const CryptoHash& in : now[i].input_receipts) ready[i] = ready[i] && resolve(**txn, in).has_value();
+    for (size_t i = 0; i < now.size(); ++i) {
+      ReceiptRecord& r = now[i];
+      if (!ready[i]) {
         next.push_back(std::move(r));
         continue;
       }

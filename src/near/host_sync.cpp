@@ -131,6 +131,7 @@ HostOutcome Logic::deploy_submodule(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   TRY(check_view("deploy_submodule"));
   TRY_GET(key, read_name(a[0], a[1]));
+  if (key->empty() || key->size() > kMaxSubmoduleKey) return std::unexpected(err(HostErrorKind::SyncCallError, "invalid submodule key"));
   TRY_GET(code, memory_or_register(a[3], a[2]));
   if (code->size() > p_.limit.max_contract_size)
     return std::unexpected(err(HostErrorKind::ContractSizeExceeded, std::to_string(code->size())));
@@ -150,6 +151,7 @@ HostOutcome Logic::remove_submodule(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   TRY(check_view("remove_submodule"));
   TRY_GET(key, read_name(a[0], a[1]));
+  if (key->empty() || key->size() > kMaxSubmoduleKey) return std::unexpected(err(HostErrorKind::SyncCallError, "invalid submodule key"));
   const ActionCost& c = p_.action.delete_key;
   TRY(gas_.deduct_gas(c.send_sir, c.send_sir + c.execution));
   submodule_actions_.push_back({std::move(*key), std::nullopt});

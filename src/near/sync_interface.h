@@ -29,6 +29,9 @@ enum class SyncStatus : uint64_t {
 };
 const char* sync_status_name(SyncStatus s);
 
+// Submodule keys: 1 to 256 bytes of UTF-8.
+constexpr size_t kMaxSubmoduleKey = 256;
+
 // A callee: a namespace of the current account (NEP-480) or a submodule under a key (v1 ABI).
 struct SyncTarget {
   bool submodule = false;
