@@ -67,8 +67,22 @@ class FuncCompiler {
       if (src(k) == local) materialize(k);
   }
   static bool foldable(Op op);
+  // The last instruction's destination operand, while nothing else has been emitted: `x = a + b;
+  // local.set` then writes straight into the local instead of the stack slot plus a copy.
+  struct Result {
+    uint32_t field;  // code position of the destination operand
+    uint32_t height;
+  };
+  std::optional<Result> result_;
+  void produced(uint32_t instr, uint32_t height) { result_ = Result{instr + 2, height}; }
+  bool reads_local(uint32_t local, uint32_t h) const {
+    for (uint32_t k = 0; pending_ && k < h; ++k)
+      if (src(k) == local) return true;
+    return false;
+  }
   uint32_t here() const { return uint32_t(code_.size()); }
   uint32_t op(unsigned handler) {
+    result_.reset();  // a new instruction: the previous one's result field may no longer be retargeted
     uint32_t start = here();
     uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
     code_.push_back(CodeUnit(addr));
@@ -189,7 +203,10 @@ bool FuncCompiler::foldable(Op op) {
 }
 
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
-  if (!dead_ && !foldable(in.op)) materialize_all(h);
+  if (!foldable(in.op)) {
+    if (!dead_) materialize_all(h);
+    result_.reset();  // labels and control flow: a later local.set must not retarget code before them
+  }
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
     case Op::block: case Op::loop: case Op::if_: {
@@ -266,19 +283,23 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
 void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
   const OpInfo& info = op_info(in.op);
   switch (info.cls) {
-    case OpClass::simple:
-      op(handler_index(in.op));
+    case OpClass::simple: {
+      uint32_t at = op(handler_index(in.op));
       u(slot(h - info.npops));
       for (unsigned i = 0; i < info.npops; ++i) u(src(h - info.npops + i));
       pop_operands(h - info.npops, h);
+      produced(at, h - info.npops);
       return;
-    case OpClass::load:
-      op(handler_index(in.op));
+    }
+    case OpClass::load: {
+      uint32_t at = op(handler_index(in.op));
       u(slot(h - 1));
       u(src(h - 1));
       u(uint32_t(in.c));
       settle(h - 1);
+      produced(at, h - 1);
       return;
+    }
     case OpClass::store:
       op(handler_index(in.op));
       u(src(h - 2));
@@ -374,19 +395,27 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       break;
     }
     case Op::select:
-    case Op::select_t:
-      op(handler_index(XOp::select));
+    case Op::select_t: {
+      uint32_t at = op(handler_index(XOp::select));
       u(slot(h - 3));
       u(src(h - 3));
       u(src(h - 2));
       u(src(h - 1));
       pop_operands(h - 3, h);
+      produced(at, h - 3);
       break;
+    }
     case Op::local_get:
       set_pending(h, in.a);
       break;
     case Op::local_set:
     case Op::local_tee:
+      if (result_ && result_->height == h - 1 && src(h - 1) == slot(h - 1) && !reads_local(in.a, h - 1)) {
+        code_[result_->field] = in.a;  // the producer writes the local directly
+        result_.reset();
+        if (in.op == Op::local_tee) set_pending(h - 1, in.a);
+        break;
+      }
       materialize_local(in.a, h - 1);  // operands still reading the old value get their own copy
       if (src(h - 1) != in.a) {
         op(handler_index(XOp::copy));
@@ -396,7 +425,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       if (in.op == Op::local_set) settle(h - 1);
       break;
     case Op::global_get:
-      op(handler_index(XOp::global_get));
+      produced(op(handler_index(XOp::global_get)), h);
       u(slot(h));
       u(in.a);
       break;
@@ -409,13 +438,13 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::i32_const:
     case Op::f32_const:
     case Op::ref_null:
-      op(handler_index(XOp::const32));
+      produced(op(handler_index(XOp::const32)), h);
       u(slot(h));
       u(in.op == Op::ref_null ? 0 : uint32_t(in.c));
       break;
     case Op::i64_const:
     case Op::f64_const:
-      op(handler_index(XOp::const64));
+      produced(op(handler_index(XOp::const64)), h);
       u(slot(h));
       u(uint32_t(in.c));
       u(uint32_t(in.c >> 32));
