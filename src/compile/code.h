@@ -21,8 +21,6 @@ using CodeUnit = uint32_t;
 // Operands are listed after each name.
 #define SYNCWASM_XOPS(X)                                                                   \
   X(copy)          /* dst src */                                                            \
-  X(const32)       /* dst value */                                                          \
-  X(const64)       /* dst lo hi */                                                          \
   X(br)            /* rel */                                                                \
   X(br_if)         /* cond rel */                                                           \
   X(br_unless)     /* cond rel */                                                           \
@@ -68,8 +66,13 @@ struct CompiledFunc {
   uint32_t code_offset = 0;  // into CompiledModule::code
   uint32_t num_params = 0;
   uint32_t num_locals = 0;   // parameters included
-  uint32_t frame_slots = 0;  // locals + the maximum operand height (at least num_results)
+  uint32_t frame_slots = 0;  // locals + the maximum operand height + constants (at least num_results)
   uint32_t num_results = 0;
+  // The function's constants live in frame slots [const_base, const_base + num_consts), copied from
+  // CompiledModule::consts[const_offset...] when a frame is entered, so instructions read them as operands.
+  uint32_t const_base = 0;
+  uint32_t num_consts = 0;
+  uint32_t const_offset = 0;
   uint64_t max_operand_bytes = 0;  // finite-wasm's static operand stack maximum
   uint64_t stack_cost = 0;         // max_operand_bytes + frame bytes, against GasSchedule::stack_budget
 };
@@ -78,6 +81,7 @@ struct CompiledModule {
   Module module;
   std::vector<CodeUnit> code;
   std::vector<CompiledFunc> funcs;  // defined functions only
+  std::vector<uint64_t> consts;     // every function's constants, see CompiledFunc::const_base
 };
 
 }  // namespace syncwasm::ir

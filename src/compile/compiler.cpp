@@ -5,6 +5,7 @@
 #include "decode/decoder.h"
 
 #include <cstring>
+#include <unordered_map>
 
 namespace syncwasm::ir {
 namespace {
@@ -12,9 +13,10 @@ namespace {
 class FuncCompiler {
  public:
   FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, const GasSchedule& gas,
-               uint32_t func_index, const void* const* handlers, std::vector<CodeUnit>& code)
+               uint32_t func_index, const void* const* handlers, std::vector<CodeUnit>& code,
+               std::vector<uint64_t>& module_consts)
       : m_(m), v_(m, ctx, fs, func_index), gas_(gas), handlers_(handlers), code_(code),
-        type_(m.func_type(func_index)), func_index_(func_index) {}
+        module_consts_(module_consts), type_(m.func_type(func_index)), func_index_(func_index) {}
 
   CompiledFunc run();
 
@@ -33,7 +35,7 @@ class FuncCompiler {
     uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
   };
 
-  uint32_t slot(uint32_t h) const { return num_locals_ + h; }
+  uint32_t slot(uint32_t h) const { return num_locals_ + uint32_t(consts_.size()) + h; }
   // Operand sources. A local.get is not copied onto the stack at once: its operand reads the local's
   // slot directly until that local is written or control flow needs every operand in its own slot
   // (labels, branches, calls and other non-foldable instructions materialize them first).
@@ -56,7 +58,7 @@ class FuncCompiler {
     if (src(h) == slot(h)) return;
     op(handler_index(XOp::copy));
     u(slot(h));
-    u(src(h));
+    operand(src(h));
     settle(h);
   }
   void materialize_all(uint32_t h) {
@@ -90,6 +92,17 @@ class FuncCompiler {
     return start;
   }
   void u(uint32_t x) { code_.push_back(x); }
+  void operand(uint32_t s) { u(s); }
+  void collect_const(uint64_t bits) {
+    if (const_index_.try_emplace(bits, uint32_t(consts_.size())).second) consts_.push_back(bits);
+  }
+  uint32_t const_slot(uint64_t bits) const { return num_locals_ + const_index_.at(bits); }
+  static uint64_t const_bits(const Instr& in) {
+    return in.op == Op::i32_const || in.op == Op::f32_const ? uint32_t(in.c) : in.op == Op::ref_null ? 0 : in.c;
+  }
+  static bool is_const(Op op) {
+    return op == Op::i32_const || op == Op::i64_const || op == Op::f32_const || op == Op::f64_const || op == Op::ref_null;
+  }
   void emit(const Instr& in, uint32_t h);
   void emit_body(const Instr& in, uint32_t h);
   void u64(uint64_t x) {
@@ -132,6 +145,11 @@ class FuncCompiler {
   const GasSchedule& gas_;
   const void* const* handlers_;
   std::vector<CodeUnit>& code_;
+  std::vector<uint64_t>& module_consts_;
+  // Constants live in frame slots right after the locals (below the operand stack, so that a
+  // callee's frame never overlaps them); a pre-pass over the body collects them.
+  std::vector<uint64_t> consts_;
+  std::unordered_map<uint64_t, uint32_t> const_index_;
   const FuncType& type_;
   uint32_t func_index_;
   uint32_t num_locals_ = 0;
@@ -171,6 +189,14 @@ CompiledFunc FuncCompiler::run() {
   charge((frame + 7) / 8 * gas_.regular_op);
 
   const FuncBody& body = m_.bodies[func_index_ - m_.num_imported_funcs];
+  {
+    Reader pre(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
+    InstrReader pir(pre);
+    while (!pir.at_end()) {
+      Instr in = pir.next();
+      if (is_const(in.op)) collect_const(const_bits(in));
+    }
+  }
   Reader r(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
   InstrReader ir(r);
   while (!v_.done()) {
@@ -183,7 +209,11 @@ CompiledFunc FuncCompiler::run() {
     emit(in, h);
   }
   if (!ir.at_end()) r.fail("section size mismatch: bytes after the end of the function body");
-  f.frame_slots = std::max(num_locals_ + max_height_, f.num_results);
+  f.const_base = num_locals_;
+  f.num_consts = uint32_t(consts_.size());
+  f.const_offset = uint32_t(module_consts_.size());
+  module_consts_.insert(module_consts_.end(), consts_.begin(), consts_.end());
+  f.frame_slots = std::max(slot(max_height_), f.num_results);
   f.max_operand_bytes = max_bytes_;
   f.stack_cost = max_bytes_ + frame;
   return f;
@@ -195,7 +225,7 @@ bool FuncCompiler::foldable(Op op) {
   switch (op) {
     case Op::nop: case Op::drop: case Op::select: case Op::select_t: case Op::local_get: case Op::local_set:
     case Op::local_tee: case Op::global_get: case Op::global_set: case Op::i32_const: case Op::i64_const:
-    case Op::f32_const: case Op::f64_const:
+    case Op::f32_const: case Op::f64_const: case Op::ref_null:
       return true;
     default:
       return false;
@@ -286,7 +316,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case OpClass::simple: {
       uint32_t at = op(handler_index(in.op));
       u(slot(h - info.npops));
-      for (unsigned i = 0; i < info.npops; ++i) u(src(h - info.npops + i));
+      for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
       pop_operands(h - info.npops, h);
       produced(at, h - info.npops);
       return;
@@ -294,7 +324,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case OpClass::load: {
       uint32_t at = op(handler_index(in.op));
       u(slot(h - 1));
-      u(src(h - 1));
+      operand(src(h - 1));
       u(uint32_t(in.c));
       settle(h - 1);
       produced(at, h - 1);
@@ -302,8 +332,8 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     }
     case OpClass::store:
       op(handler_index(in.op));
-      u(src(h - 2));
-      u(src(h - 1));
+      operand(src(h - 2));
+      operand(src(h - 1));
       u(uint32_t(in.c));
       pop_operands(h - 2, h);
       return;
@@ -398,9 +428,9 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::select_t: {
       uint32_t at = op(handler_index(XOp::select));
       u(slot(h - 3));
-      u(src(h - 3));
-      u(src(h - 2));
-      u(src(h - 1));
+      operand(src(h - 3));
+      operand(src(h - 2));
+      operand(src(h - 1));
       pop_operands(h - 3, h);
       produced(at, h - 3);
       break;
@@ -420,7 +450,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       if (src(h - 1) != in.a) {
         op(handler_index(XOp::copy));
         u(in.a);
-        u(src(h - 1));
+        operand(src(h - 1));
       }
       if (in.op == Op::local_set) settle(h - 1);
       break;
@@ -432,22 +462,15 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::global_set:
       op(handler_index(XOp::global_set));
       u(in.a);
-      u(src(h - 1));
+      operand(src(h - 1));
       settle(h - 1);
       break;
     case Op::i32_const:
     case Op::f32_const:
-    case Op::ref_null:
-      produced(op(handler_index(XOp::const32)), h);
-      u(slot(h));
-      u(in.op == Op::ref_null ? 0 : uint32_t(in.c));
-      break;
     case Op::i64_const:
     case Op::f64_const:
-      produced(op(handler_index(XOp::const64)), h);
-      u(slot(h));
-      u(uint32_t(in.c));
-      u(uint32_t(in.c >> 32));
+    case Op::ref_null:
+      set_pending(h, const_slot(const_bits(in)));
       break;
     case Op::memory_size:
       op(handler_index(XOp::memory_size));
@@ -538,7 +561,7 @@ Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Fea
     ModuleContext ctx = validate_module_header(mod, fs);
     cm->funcs.reserve(mod.bodies.size());
     for (uint32_t i = 0; i < mod.bodies.size(); ++i)
-      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code).run());
+      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code, cm->consts).run());
   } catch (const ParseError& e) {
     return make_error(ErrorKind::malformed, e.message, e.offset);
   } catch (const ValidationError& e) {

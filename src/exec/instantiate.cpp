@@ -96,6 +96,7 @@ Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledM
     f->instance = ip;
     f->compiled = &cm->funcs[i];
     f->code = cm->code.data() + cm->funcs[i].code_offset;
+    f->consts = cm->consts.data() + cm->funcs[i].const_offset;
     inst.funcs.push_back(f.get());
     st.funcs.push_back(std::move(f));
   }
@@ -184,6 +185,7 @@ Result<std::unique_ptr<ExecState>> prepare_execution(StoreData& st, FuncInst* f,
   size_t slots = f->compiled ? f->compiled->frame_slots : std::max(t.params.size(), t.results.size());
   s->stack.assign(std::max<size_t>(slots, 64), 0);
   for (size_t i = 0; i < args.size(); ++i) s->stack[i] = args[i].bits;
+  if (f->compiled) std::copy_n(f->consts, f->compiled->num_consts, s->stack.data() + f->compiled->const_base);
   s->pc = f->code;
   s->inst = f->instance;
   s->stack_left = st.cfg.gas.stack_budget;

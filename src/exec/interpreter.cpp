@@ -466,14 +466,6 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     S(2) = S(3);
     NEXT(4);
   }
-  X_const32 : {
-    S(2) = pc[3];
-    NEXT(4);
-  }
-  X_const64 : {
-    S(2) = uint64_t(pc[3]) | (uint64_t(pc[4]) << 32);
-    NEXT(5);
-  }
   X_global_get : {
     S(2) = inst->globals[pc[3]]->value;
     NEXT(4);
@@ -596,6 +588,7 @@ do_call : {
   s.frames.push_back({ret_pc, uint32_t(fp - s.stack.data()), inst, budget ? cf.stack_cost : 0});
   fp = s.stack.data() + base;
   std::fill(fp + cf.num_params, fp + cf.num_locals, 0);
+  std::copy_n(callee->consts, cf.num_consts, fp + cf.const_base);
   if (callee->instance != inst) {
     inst = callee->instance;
     RELOAD_MEMORY();

@@ -20,6 +20,7 @@ struct FuncInst {
   Instance* instance = nullptr;  // null for host functions
   const ir::CompiledFunc* compiled = nullptr;
   const ir::CodeUnit* code = nullptr;
+  const uint64_t* consts = nullptr;  // the function's constants, copied into each new frame
   HostFn host;
 };
 
