@@ -11,9 +11,9 @@ function(syncwasm_c_contract name source)
     OUTPUT ${out}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${SYNCWASM_CONTRACTS_DIR}
     COMMAND ${SYNCWASM_CLANG} --target=wasm32 -O2 -nostdlib -ffreestanding -Wall
-            -Wl,--no-entry -Wl,--allow-undefined -I${dir} ${source} -o ${out}
+            -Wl,--no-entry -Wl,--allow-undefined -I${dir} -MD -MF ${out}.d ${source} -o ${out}
     DEPENDS ${source}
-    IMPLICIT_DEPENDS C ${source}
+    DEPFILE ${out}.d  # headers too: a changed near_env.h rebuilds the contracts
     COMMENT "Compiling contract ${name}.wasm")
   add_custom_target(contract_${name} ALL DEPENDS ${out})
 endfunction()

@@ -175,8 +175,9 @@ class Store {
   Extern new_table(ValType elem, Limits limits, Value init = Value::null(ValType::funcref));
   Extern new_memory(Limits pages);
 
-  // Links imports, initializes segments and runs the start function (which must not suspend).
-  Result<Instance> instantiate(const Module& module, const Imports& imports);
+  // Links imports, initializes segments and runs the start function (which must not suspend), with
+  // `start_fuel` gas for metered code (running out makes the module uninstantiable).
+  Result<Instance> instantiate(const Module& module, const Imports& imports, uint64_t start_fuel = UINT64_MAX);
 
   // Prepares an invocation; checks the argument count and types.
   Result<std::unique_ptr<Execution>> start(Extern func, std::span<const Value> args);

@@ -112,8 +112,8 @@ Extern Store::new_memory(Limits pages) {
   return e;
 }
 
-Result<Instance> Store::instantiate(const Module& module, const Imports& imports) {
-  auto inst = rt::instantiate(*d_, module.compiled(), imports);
+Result<Instance> Store::instantiate(const Module& module, const Imports& imports, uint64_t start_fuel) {
+  auto inst = rt::instantiate(*d_, module.compiled(), imports, start_fuel);
   if (!inst) return std::unexpected(inst.error());
   return Instance(*inst);
 }

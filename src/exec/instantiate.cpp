@@ -39,7 +39,8 @@ std::string describe(ExternKind kind, const void* object) {
   return "?";
 }
 
-Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledModule> cm, const Imports& imports) {
+Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledModule> cm, const Imports& imports,
+                              uint64_t start_fuel) {
   const ir::Module& m = cm->module;
   auto owned = std::make_unique<Instance>();
   Instance& inst = *owned;
@@ -159,6 +160,7 @@ Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledM
   if (m.start) {
     auto ex = prepare_execution(st, inst.funcs[*m.start], {});
     if (!ex) return std::unexpected(ex.error());
+    (*ex)->fuel = start_fuel;
     switch (run_execution(**ex)) {
       case syncwasm::ExecState::finished: break;
       case syncwasm::ExecState::trapped:

@@ -7,7 +7,8 @@ namespace syncwasm::rt {
 
 // Links imports, allocates the instance's objects, applies segments and runs the start function.
 // The instance stays in the store even when a later step fails: tables it wrote may refer to it.
-Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledModule> cm, const Imports& imports);
+Result<Instance*> instantiate(StoreData& st, std::shared_ptr<const ir::CompiledModule> cm, const Imports& imports,
+                              uint64_t start_fuel);
 
 // An execution ready to run `f` with `args` (count and types checked).
 Result<std::unique_ptr<ExecState>> prepare_execution(StoreData& st, FuncInst* f, std::span<const Value> args);

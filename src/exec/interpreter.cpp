@@ -557,9 +557,7 @@ do_call : {
     switch (r.status) {
       case HostStatus::ok:
         std::copy_n(res, nres, s.stack.data() + base);
-        pc = ret_pc;
-        RELOAD_MEMORY();
-        DISPATCH();
+        goto host_returned;  // a plain goto leaves this scope with its destructors run
       case HostStatus::trap:
         trap_kind = TrapKind::host;
         trap_msg = std::move(r.message);
@@ -596,6 +594,11 @@ do_call : {
   pc = callee->code;
   DISPATCH();
 }
+
+host_returned:
+  pc = ret_pc;
+  RELOAD_MEMORY();
+  DISPATCH();
 
 L_invalid:
   trap_kind = TrapKind::host;

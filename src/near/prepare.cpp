@@ -25,6 +25,8 @@ std::optional<FunctionCallError> check_limits(const ir::Module& m, const Params:
     const ir::FuncBody& b = m.bodies[i];
     if (b.body_size > l.max_function_body_size) return err(PrepareError::FunctionBodyTooLarge, "");
     locals += b.num_locals;
+    // The module is decoded but not validated yet: a type index may be out of range.
+    if (m.funcs[m.num_imported_funcs + i] >= m.types.size()) return err(PrepareError::Deserialization, "unknown type");
     uint64_t np = m.func_type(m.num_imported_funcs + i).params.size();
     if (np > l.max_params_per_function) return err(PrepareError::TooManyParamsPerFunction, "");
     params += np;

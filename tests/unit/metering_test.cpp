@@ -163,6 +163,18 @@ TEST(Metering, StackBudgetAdmitsTheExpectedFrames) {
   EXPECT_EQ(m.used, 4096u * 9);  // each admitted frame paid 8 + its call
 }
 
+// The start function runs under the fuel the embedder gives it: an endless one cannot hang
+// instantiation (a fuzzing finding, docs/reliability.md exec-1).
+TEST(Metering, StartFunctionIsBoundedByStartFuel) {
+  Store store(unit_costs());
+  auto mod = Module::compile(test::wat("(module (func $s (loop (br 0))) (start $s) (func (export \"f\")))"), unit_costs());
+  ASSERT_TRUE(mod.has_value());
+  auto inst = store.instantiate(**mod, Imports{}, 100000);
+  ASSERT_FALSE(inst.has_value());
+  EXPECT_EQ(inst.error().kind, ErrorKind::uninstantiable);
+  EXPECT_EQ(inst.error().message, "out of gas");
+}
+
 TEST(Metering, UnmeteredCodeHasNoCharges) {
   auto metered = Module::compile(test::wat("(module (func (export \"f\") (nop)))"), unit_costs());
   auto plain = Module::compile(test::wat("(module (func (export \"f\") (nop)))"));
