@@ -65,6 +65,19 @@ TEST(NearRunner, PrepareErrors) {
             "CompilationError::PrepareError::TooManyLocals");
 }
 
+// Fuzzing finding near-1 (docs/reliability.md): a function naming a type the module lacks reached the
+// limit checks before validation and read past the type table.
+TEST(NearRunner, FunctionWithUnknownTypeIsAPrepareError) {
+  static ContractCache cache;
+  MemoryExternal ext;
+  // Function section: one function of type 0; no type section; one empty body.
+  const std::vector<uint8_t> code{0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x03, 0x02, 0x01, 0x00,
+                                  0x0a, 0x04, 0x01, 0x02, 0x00, 0x0b};
+  auto o = run_method(code, "main", {}, Params{}, ext, cache);
+  EXPECT_EQ(error_path(o), "CompilationError::PrepareError::Deserialization");
+  EXPECT_EQ(o.burnt_gas, 0u);
+}
+
 TEST(NearRunner, LinkErrorPaysLoading) {
   std::string wat = R"((module (import "env" "no_such_fn" (func)) (func (export "main"))))";
   auto o = run_raw(wat, "main");
