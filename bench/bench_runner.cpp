@@ -11,7 +11,7 @@
 //   bench_runner --translate FILE.wasm [--no-metering] [--min-time SECONDS]
 //     repeats validate-only (Module::validate) and decode+validate+translate (Module::compile) for
 //     at least SECONDS each (default 1) and reports the median time and MB/s (10^6 bytes) over the
-//     code section's bytes and over the whole module's bytes.
+//     code section's bytes and over the whole module's bytes, and MB/s of the fastest repetition.
 #include <algorithm>
 #include <chrono>
 #include <cinttypes>
@@ -90,12 +90,12 @@ int translate(const std::vector<uint8_t>& wasm, bool metering, double min_second
       fn();
       times.push_back(ms_since(t0));
     }
-    return std::pair{median(times), times.size()};
+    return std::tuple{median(times), *std::min_element(times.begin(), times.end()), times.size()};
   };
-  auto [validate_ms, validate_n] = measure([&] {
+  auto [validate_ms, validate_min_ms, validate_n] = measure([&] {
     if (auto r = Module::validate(wasm, cfg.features); !r) die("validation failed: " + r.error().to_string());
   });
-  auto [compile_ms, compile_n] = measure([&] {
+  auto [compile_ms, compile_min_ms, compile_n] = measure([&] {
     if (auto r = Module::compile(wasm, cfg); !r) die("compilation failed: " + r.error().to_string());
   });
   auto mbps = [](size_t bytes, double ms) { return bytes / 1e6 / (ms / 1e3); };
@@ -104,6 +104,9 @@ int translate(const std::vector<uint8_t>& wasm, bool metering, double min_second
   std::printf("validate_code_mb_s %.2f\nvalidate_module_mb_s %.2f\n", mbps(code, validate_ms), mbps(wasm.size(), validate_ms));
   std::printf("compile_median_ms %.4f\ncompile_reps %zu\n", compile_ms, compile_n);
   std::printf("compile_code_mb_s %.2f\ncompile_module_mb_s %.2f\n", mbps(code, compile_ms), mbps(wasm.size(), compile_ms));
+  // The fastest repetition: less sensitive to other load on the machine.
+  std::printf("validate_best_code_mb_s %.2f\ncompile_best_code_mb_s %.2f\n", mbps(code, validate_min_ms),
+              mbps(code, compile_min_ms));
   return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <unistd.h>
 #include <iterator>
 
 #include "near/call.h"
@@ -64,6 +65,39 @@ static void BM_CalleeStart(benchmark::State& state) {
 }
 BENCHMARK(BM_CalleeStart)->Unit(benchmark::kMicrosecond);
 
+// The memory a suspended callee holds: 1,000 callees of a contract that touched one page of its
+// memory and yielded, all alive at once; resident memory (RSS) growth per callee. Each holds its
+// Logic, instance, engine stacks and the touched pages of its NEAR-normalized 64 MiB memory
+// reservation (virtual until touched). One iteration: freed heap memory is kept by the allocator, so
+// a second one would only count the new mappings.
+static size_t resident_bytes() {
+  std::ifstream f("/proc/self/statm");
+  size_t size = 0, resident = 0;
+  f >> size >> resident;
+  return resident * size_t(sysconf(_SC_PAGESIZE));
+}
+static void BM_SuspendedCalleeMemory(benchmark::State& state) {
+  near::Params p;
+  near::ContractCache cache;
+  near::MemoryExternal ext;
+  auto code = wat(R"((module (import "env" "callback" (func $cb (param i64 i64 i64))) (memory 1)
+    (func (export "main") (i64.store (i32.const 0) (i64.const 7)) (call $cb (i64.const 8) (i64.const 0) (i64.const 3)))))");
+  auto prepared = *cache.get(code, p);
+  near::VMContext ctx;
+  const int n = 1000;
+  for (auto _ : state) {
+    std::vector<std::unique_ptr<near::ContractCall>> calls;
+    size_t before = resident_bytes();
+    for (int i = 0; i < n; ++i) {
+      calls.push_back(std::make_unique<near::ContractCall>(ctx, p, ext, prepared,
+                                                           near::CallOptions{false, near::kAllCapabilities, nullptr, true}));
+      if (calls.back()->setup() || calls.back()->begin("main").kind != near::StepKind::yielded) std::abort();
+    }
+    state.counters["bytes_per_suspended_callee"] = double(resident_bytes() - before) / n;
+  }
+}
+BENCHMARK(BM_SuspendedCalleeMemory)->Iterations(1)->Unit(benchmark::kMillisecond);
+
 // A callback + resume round trip through the whole stack: the driver's resume_sync_call host call,
 // the sync layer, the callee's callback host call and the engine's suspend/resume.
 static std::vector<uint8_t> driver_script(int resumes) {
@@ -105,5 +139,66 @@ static void BM_SyncRoundTrip(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * n);
 }
 BENCHMARK(BM_SyncRoundTrip)->Arg(0)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// The same round trip with a minimal caller: a wasm loop that only calls resume_sync_call, so the
+// time is the runtime's (host calls, gas, registers, sync layer, suspend/resume), not the driver's.
+static void BM_SyncRoundTripMinimal(benchmark::State& state) {
+  near::Params p;
+  near::ContractCache cache;
+  auto caller = wat(R"((module
+    (import "env" "sync_function_call" (func $call (param i64 i64 i64 i64 i64 i64 i64 i64) (result i64)))
+    (import "env" "resume_sync_call" (func $resume (param i64 i64 i64 i64 i64) (result i64)))
+    (import "env" "input" (func $input (param i64)))
+    (import "env" "read_register" (func $read_register (param i64 i64)))
+    (memory 1) (data (i32.const 0) "p") (data (i32.const 8) "pingpong")
+    (func (export "run") (local $n i64)
+      (call $input (i64.const 0)) (call $read_register (i64.const 0) (i64.const 32))
+      (local.set $n (i64.load (i32.const 32)))
+      (drop (call $call (i64.const 1) (i64.const 0) (i64.const 8) (i64.const 8) (i64.const 0) (i64.const 0)
+                        (i64.const 0x1000000000000) (i64.const 3)))
+      (block $done (loop $more
+        (br_if $done (i64.eqz (local.get $n)))
+        (drop (call $resume (i64.const 1) (i64.const 0) (i64.const 8) (i64.const 32) (i64.const 3)))
+        (local.set $n (i64.sub (local.get $n) (i64.const 1)))
+        (br $more))))))");
+  sync::MapCodeSource source;
+  source.namespaces["p"] = wat(R"((module
+    (import "env" "callback" (func $cb (param i64 i64 i64))) (memory 1)
+    (func (export "pingpong") (loop (call $cb (i64.const 8) (i64.const 0) (i64.const 3)) (br 0)))))");
+  const uint64_t n = uint64_t(state.range(0));
+  near::VMContext ctx;
+  ctx.prepaid_gas = 1'000'000'000'000'000ull;
+  for (int i = 0; i < 8; ++i) ctx.input.push_back(uint8_t(n >> (8 * i)));
+  for (auto _ : state) {
+    near::MemoryExternal ext;
+    auto o = sync::run_method(caller, "run", ctx, p, ext, cache, source);
+    if (o.aborted) state.SkipWithError(o.aborted->to_string().c_str());
+  }
+  state.SetItemsProcessed(state.iterations() * int64_t(n));
+}
+BENCHMARK(BM_SyncRoundTripMinimal)->Arg(0)->Arg(1000)->Unit(benchmark::kMicrosecond);
+
+// The engine's part of a round trip: a host function that suspends, and the embedder resuming the
+// execution with its result (no NEAR layer).
+static void BM_EngineSuspendResume(benchmark::State& state) {
+  near::Params p;
+  Store store(near::engine_config(p));
+  Extern suspend = store.host_function(FuncType{{}, {ValType::i64}}, [](HostCall&) { return HostResult::suspend(); });
+  auto m = Module::compile(wat(R"((module (import "env" "s" (func $s (result i64)))
+    (func (export "f") (loop (br_if 0 (i64.eqz (call $s)))))))"), near::engine_config(p));
+  Imports imports;
+  imports.define("env", "s", suspend);
+  auto inst = store.instantiate(**m, imports);
+  Extern f = *inst->get_export("f");
+  const std::vector<Value> zero{Value::i64(0)};
+  auto ex = *store.start(f, {});
+  ex->set_fuel(UINT64_MAX);
+  if (ex->run() != ExecState::suspended) std::abort();
+  for (auto _ : state) {
+    if (!ex->resume(zero)) std::abort();
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_EngineSuspendResume)->Unit(benchmark::kNanosecond);
 
 BENCHMARK_MAIN();

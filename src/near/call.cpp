@@ -33,11 +33,12 @@ ContractCall::ContractCall(const VMContext& ctx, const Params& p, External& ext,
 HostResult ContractCall::host_call(const HostFnInfo& info, HostCall& c) {
   logic_.enter(c);
   Gas before = logic_.gas().burnt();
-  Gas callees_before = callee_gas();
+  Gas callees_before = logic_.profile().sync_callees;
   HostOutcome r = info.impl ? (logic_.*info.impl)(c.args.data())
                             : std::unexpected(HostError{HostErrorKind::Unsupported, info.name});
   // A synchronous call's host function also burns its callee's gas, which the profile shows apart.
-  logic_.add_profile(std::string("host:") + info.name, logic_.gas().burnt() - before - (callee_gas() - callees_before));
+  logic_.add_host_gas(size_t(&info - host_functions().data()),
+                      logic_.gas().burnt() - before - (logic_.profile().sync_callees - callees_before));
   logic_.leave(c);
   if (!r) {
     host_error_ = r.error();
@@ -53,7 +54,7 @@ std::optional<FunctionCallError> ContractCall::setup() {
   if (opt_.charge_loading) {
     Gas before = gas.burnt();
     bool failed = gas.pay_per(p_.wasm.contract_loading_bytes, pc_->code_size) || gas.pay_base(p_.wasm.contract_loading_base);
-    logic_.add_profile("contract_loading", gas.burnt() - before);
+    logic_.add_loading_gas(gas.burnt() - before);
     if (failed) return FunctionCallError::host_error({HostErrorKind::GasExceeded, "Exceeded the prepaid gas."});
   }
   Imports imports;

@@ -42,10 +42,6 @@ class ContractCall {
 
  private:
   HostResult host_call(const HostFnInfo& info, HostCall& c);
-  Gas callee_gas() const {
-    auto it = logic_.profile().find("sync_callee_gas");
-    return it == logic_.profile().end() ? 0 : it->second;
-  }
   Step begin_extern(Extern f);
   Step step(ExecState st);
 

@@ -140,7 +140,7 @@ HostOutcome Logic::promise_batch_action_deploy_contract(const uint64_t* a) {
     return std::unexpected(err(HostErrorKind::ContractSizeExceeded, std::to_string(code->size())));
   TRY_GET(r, receipt_of(a[0]));
   TRY(pay_action(p_.action.deploy_contract_base, *r, code->size(), &p_.action.deploy_contract_per_byte));
-  receipts_[*r].actions.push_back(DeployContractAction{std::move(*code)});
+  receipts_[*r].actions.push_back(DeployContractAction{Bytes(code->begin(), code->end())});
   return 0;
 }
 
@@ -164,7 +164,7 @@ HostOutcome Logic::promise_batch_action_function_call_weight(const uint64_t* a) 
   balance_ -= *amount;
   if (!ir::valid_utf8(method->data(), method->size())) return std::unexpected(err(HostErrorKind::InvalidMethodName));
   receipts_[*r].actions.push_back(
-      FunctionCallAction{std::string(method->begin(), method->end()), std::move(*args), *amount, a[6], a[7]});
+      FunctionCallAction{std::string(method->begin(), method->end()), Bytes(args->begin(), args->end()), *amount, a[6], a[7]});
   return 0;
 }
 
@@ -197,7 +197,7 @@ HostOutcome Logic::promise_batch_action_transfer(const uint64_t* a) {
 
 namespace {
 // A borsh PublicKey: key type 0 (ed25519, 32 bytes) or 1 (secp256k1, 64 bytes).
-bool valid_public_key(const Bytes& k) {
+bool valid_public_key(std::span<const uint8_t> k) {
   return (k.size() == 33 && k[0] == 0) || (k.size() == 65 && k[0] == 1);
 }
 }  // namespace
@@ -210,7 +210,7 @@ HostOutcome Logic::promise_batch_action_stake(const uint64_t* a) {
   TRY_GET(r, receipt_of(a[0]));
   TRY(pay_action(p_.action.stake, *r));
   if (!valid_public_key(*pk)) return std::unexpected(err(HostErrorKind::InvalidPublicKey));
-  receipts_[*r].actions.push_back(StakeAction{*amount, std::move(*pk)});
+  receipts_[*r].actions.push_back(StakeAction{*amount, Bytes(pk->begin(), pk->end())});
   return 0;
 }
 
@@ -222,7 +222,7 @@ HostOutcome Logic::promise_batch_action_add_key_with_full_access(const uint64_t*
   TRY(pay_action(p_.action.add_full_access_key, *r));
   if (!valid_public_key(*pk)) return std::unexpected(err(HostErrorKind::InvalidPublicKey));
   AddKeyAction k;
-  k.public_key = std::move(*pk);
+  k.public_key = Bytes(pk->begin(), pk->end());
   k.nonce = a[3];
   receipts_[*r].actions.push_back(std::move(k));
   return 0;
@@ -255,7 +255,7 @@ HostOutcome Logic::promise_batch_action_add_key_with_function_call(const uint64_
   TRY(pay_action(p_.action.add_function_call_key_base, *r, name_bytes, &p_.action.add_function_call_key_per_byte));
   if (!valid_public_key(*pk)) return std::unexpected(err(HostErrorKind::InvalidPublicKey));
   AddKeyAction k;
-  k.public_key = std::move(*pk);
+  k.public_key = Bytes(pk->begin(), pk->end());
   k.nonce = a[3];
   k.full_access = false;
   if (*allowance) k.allowance = *allowance;
@@ -272,7 +272,7 @@ HostOutcome Logic::promise_batch_action_delete_key(const uint64_t* a) {
   TRY_GET(r, receipt_of(a[0]));
   TRY(pay_action(p_.action.delete_key, *r));
   if (!valid_public_key(*pk)) return std::unexpected(err(HostErrorKind::InvalidPublicKey));
-  receipts_[*r].actions.push_back(DeleteKeyAction{std::move(*pk)});
+  receipts_[*r].actions.push_back(DeleteKeyAction{Bytes(pk->begin(), pk->end())});
   return 0;
 }
 

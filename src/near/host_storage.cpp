@@ -24,11 +24,12 @@ HostOutcome Logic::storage_write(const uint64_t* a) {
   if (value->size() > p_.limit.max_length_storage_value)
     return std::unexpected(HostError{HostErrorKind::ValueLengthExceeded, std::to_string(value->size())});
   TRY(gas_.pay_per(p_.storage_write_key_byte, key->size()));
+  const Bytes k(key->begin(), key->end());  // the External takes owned keys
   TRY(gas_.pay_per(p_.storage_write_value_byte, value->size()));
-  std::optional<Bytes> evicted = ext_.storage_get(scope(), *key);
+  std::optional<Bytes> evicted = ext_.storage_get(scope(), k);
   if (evicted) TRY(gas_.pay_per(p_.storage_write_evicted_byte, evicted->size()));
   TRY(trie_nodes());
-  ext_.storage_set(scope(), *key, *value);
+  ext_.storage_set(scope(), k, Bytes(value->begin(), value->end()));
   if (evicted) {
     // Usage that would go below zero means the context's usage does not match the state.
     if (storage_usage_ < evicted->size()) return std::unexpected(HostError{HostErrorKind::IntegerOverflow, "storage usage underflow"});
@@ -48,8 +49,9 @@ HostOutcome Logic::storage_read(const uint64_t* a) {
   if (key->size() > p_.limit.max_length_storage_key)
     return std::unexpected(HostError{HostErrorKind::KeyLengthExceeded, std::to_string(key->size())});
   TRY(gas_.pay_per(p_.storage_read_key_byte, key->size()));
+  const Bytes k(key->begin(), key->end());  // the External takes owned keys
   TRY(trie_nodes());
-  std::optional<Bytes> value = ext_.storage_get(scope(), *key);
+  std::optional<Bytes> value = ext_.storage_get(scope(), k);
   if (!value) return 0;
   TRY(gas_.pay_per(p_.storage_read_value_byte, value->size()));
   if (value->size() > kInlineValueThreshold) {
@@ -69,11 +71,12 @@ HostOutcome Logic::storage_remove(const uint64_t* a) {
   if (key->size() > p_.limit.max_length_storage_key)
     return std::unexpected(HostError{HostErrorKind::KeyLengthExceeded, std::to_string(key->size())});
   TRY(gas_.pay_per(p_.storage_remove_key_byte, key->size()));
-  std::optional<Bytes> removed = ext_.storage_get(scope(), *key);
+  const Bytes k(key->begin(), key->end());  // the External takes owned keys
+  std::optional<Bytes> removed = ext_.storage_get(scope(), k);
   if (removed) TRY(gas_.pay_per(p_.storage_remove_ret_value_byte, removed->size()));
   TRY(trie_nodes());
   if (!removed) return 0;
-  ext_.storage_remove(scope(), *key);
+  ext_.storage_remove(scope(), k);
   uint64_t freed = removed->size() + key->size() + p_.limit.storage_num_extra_bytes_record;
   if (storage_usage_ < freed) return std::unexpected(HostError{HostErrorKind::IntegerOverflow, "storage usage underflow"});
   storage_usage_ -= freed;
@@ -89,8 +92,9 @@ HostOutcome Logic::storage_has_key(const uint64_t* a) {
   if (key->size() > p_.limit.max_length_storage_key)
     return std::unexpected(HostError{HostErrorKind::KeyLengthExceeded, std::to_string(key->size())});
   TRY(gas_.pay_per(p_.storage_has_key_byte, key->size()));
+  const Bytes k(key->begin(), key->end());  // the External takes owned keys
   TRY(trie_nodes());
-  return ext_.storage_get(scope(), *key) ? 1 : 0;
+  return ext_.storage_get(scope(), k) ? 1 : 0;
 }
 
 // The iterators were removed from the protocol; they still link and always fail.

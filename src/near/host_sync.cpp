@@ -74,7 +74,7 @@ HostOutcome Logic::start_sync(uint64_t ns_len, uint64_t ns_ptr, uint64_t m_len, 
   TRY(gas_.pay_base(p_.wasm.sync_call_start_base));
   TRY(gas_.pay_per(p_.wasm.sync_call_byte, args->size()));
   if (!sync_) return std::unexpected(err(HostErrorKind::SyncCallError, "synchronous calls are not available here"));
-  return sync_reply(sync_->start(*this, {false, *ns}, *method, std::move(*args), gas_limit, caps), register_id);
+  return sync_reply(sync_->start(*this, {false, *ns}, *method, Bytes(args->begin(), args->end()), gas_limit, caps), register_id);
 }
 
 HostOutcome Logic::sync_function_call(const uint64_t* a) {
@@ -94,7 +94,7 @@ HostOutcome Logic::resume_sync_call(const uint64_t* a) {
   TRY(gas_.pay_base(p_.wasm.sync_call_resume_base));
   TRY(gas_.pay_per(p_.wasm.sync_call_byte, data->size()));
   if (!sync_) return std::unexpected(err(HostErrorKind::SyncCallError, "synchronous calls are not available here"));
-  return sync_reply(sync_->resume(*this, {false, *ns}, std::move(*data)), a[4]);
+  return sync_reply(sync_->resume(*this, {false, *ns}, *data), a[4]);
 }
 
 // The callee yields `data` to its caller; the caller's response arrives in `register_id`.
@@ -102,7 +102,7 @@ HostOutcome Logic::callback(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   if (!callee_) return std::unexpected(err(HostErrorKind::SyncCallError, "callback outside a synchronous call"));
   TRY_GET(data, memory_or_register(a[1], a[0]));
-  yielded_ = std::move(*data);
+  yielded_.assign(data->begin(), data->end());
   response_register_ = a[2];
   suspend_ = true;
   return 0;
@@ -123,7 +123,7 @@ HostOutcome Logic::resume_submodule(const uint64_t* a) {
   TRY(gas_.pay_base(p_.wasm.sync_call_resume_base));
   TRY(gas_.pay_per(p_.wasm.sync_call_byte, data->size()));
   if (!sync_) return std::unexpected(err(HostErrorKind::SyncCallError, "synchronous calls are not available here"));
-  return sync_reply(sync_->resume(*this, {true, *key}, std::move(*data)), a[4]);
+  return sync_reply(sync_->resume(*this, {true, *key}, *data), a[4]);
 }
 
 // Queued on the current account; the chain applies them when the call succeeds.
@@ -143,7 +143,7 @@ HostOutcome Logic::deploy_submodule(const uint64_t* a) {
       __builtin_mul_overflow(per_byte.execution, code->size(), &exec))
     return std::unexpected(err(HostErrorKind::IntegerOverflow));
   TRY(gas_.deduct_gas(send, send + exec));
-  submodule_actions_.push_back({std::move(*key), std::move(*code)});
+  submodule_actions_.push_back({std::move(*key), Bytes(code->begin(), code->end())});
   return 0;
 }
 
@@ -164,7 +164,7 @@ HostOutcome Logic::submodule_callback(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   if (!callee_) return std::unexpected(err(HostErrorKind::SyncCallError, "callback outside a synchronous call"));
   TRY_GET(data, read_memory(a[1], a[0]));
-  yielded_ = std::move(*data);
+  yielded_.assign(data->begin(), data->end());
   response_register_.reset();
   suspend_ = true;
   return 0;
@@ -188,9 +188,9 @@ HostOutcome Logic::return_value(const uint64_t* a) {
 
 // ---- for the synchronous-call layer ----
 
-std::optional<HostError> Logic::deliver_response(Bytes data) {
-  if (response_register_) return set_register(*response_register_, std::move(data));
-  v1_input_ = std::move(data);
+std::optional<HostError> Logic::deliver_response(View data) {
+  if (response_register_) return set_register(*response_register_, data);
+  v1_input_.assign(data.begin(), data.end());
   return std::nullopt;
 }
 

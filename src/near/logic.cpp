@@ -25,14 +25,14 @@ void Logic::leave(HostCall& call) { call.execution->set_fuel(gas_.remaining()); 
 
 // ---- guest memory and registers ----
 
-std::expected<Bytes, HostError> Logic::read_memory(uint64_t ptr, uint64_t len) {
+std::expected<Logic::View, HostError> Logic::read_memory(uint64_t ptr, uint64_t len) {
   TRY(gas_.pay_base(p_.read_memory_base));
   TRY(gas_.pay_per(p_.read_memory_byte, len));
   if (ptr > memory_.size() || len > memory_.size() - ptr) return std::unexpected(err(HostErrorKind::MemoryAccessViolation));
-  return Bytes(memory_.begin() + long(ptr), memory_.begin() + long(ptr + len));
+  return memory_.subspan(ptr, len);
 }
 
-std::optional<HostError> Logic::write_memory(uint64_t ptr, std::span<const uint8_t> data) {
+std::optional<HostError> Logic::write_memory(uint64_t ptr, View data) {
   if (auto e = gas_.pay_base(p_.write_memory_base)) return e;
   if (auto e = gas_.pay_per(p_.write_memory_byte, data.size())) return e;
   if (ptr > memory_.size() || data.size() > memory_.size() - ptr) return err(HostErrorKind::MemoryAccessViolation);
@@ -40,16 +40,16 @@ std::optional<HostError> Logic::write_memory(uint64_t ptr, std::span<const uint8
   return std::nullopt;
 }
 
-std::expected<Bytes, HostError> Logic::memory_or_register(uint64_t ptr, uint64_t len) {
+std::expected<Logic::View, HostError> Logic::memory_or_register(uint64_t ptr, uint64_t len) {
   if (len != UINT64_MAX) return read_memory(ptr, len);
   auto it = registers_.find(ptr);
   if (it == registers_.end()) return std::unexpected(err(HostErrorKind::InvalidRegisterId, std::to_string(ptr)));
   TRY(gas_.pay_base(p_.read_register_base));
   TRY(gas_.pay_per(p_.read_register_byte, it->second.size()));
-  return it->second;
+  return View(it->second);
 }
 
-std::optional<HostError> Logic::set_register(uint64_t id, Bytes data, bool charge_bytes) {
+std::optional<HostError> Logic::set_register(uint64_t id, View data, bool charge_bytes) {
   if (auto e = gas_.pay_base(p_.write_register_base)) return e;
   if (charge_bytes)
     if (auto e = gas_.pay_per(p_.write_register_byte, data.size())) return e;
@@ -61,7 +61,8 @@ std::optional<HostError> Logic::set_register(uint64_t id, Bytes data, bool charg
   if (it != registers_.end()) usage -= it->second.size() + sizeof(uint64_t);
   if (usage > p_.limit.registers_memory_limit) return err(HostErrorKind::MemoryAccessViolation, "registers memory limit");
   registers_bytes_ = usage;
-  registers_[id] = std::move(data);
+  Bytes& reg = registers_[id];
+  if (data.data() != reg.data()) reg.assign(data.begin(), data.end());  // (a register into itself: no-op)
   return std::nullopt;
 }
 
@@ -73,7 +74,7 @@ std::expected<std::string, HostError> Logic::read_utf8(uint64_t len, uint64_t pt
     if (len > max_len) return std::unexpected(err(HostErrorKind::TotalLogLengthExceeded));
     auto m = read_memory(ptr, len);
     if (!m) return std::unexpected(m.error());
-    buf = std::move(*m);
+    buf.assign(m->begin(), m->end());
   } else {
     // NUL-terminated: read byte by byte, each read charged as a memory read.
     for (uint64_t i = 0;; ++i) {
@@ -106,7 +107,7 @@ std::expected<std::string, HostError> Logic::read_utf16(uint64_t len, uint64_t p
   } else {
     auto m = read_memory(ptr, len);
     if (!m) return std::unexpected(m.error());
-    raw = std::move(*m);
+    raw.assign(m->begin(), m->end());
   }
   if (len % 2) return std::unexpected(err(HostErrorKind::BadUTF16));
   if (len > max_len) return std::unexpected(err(HostErrorKind::TotalLogLengthExceeded));
@@ -192,7 +193,7 @@ HostOutcome Logic::value_return(const uint64_t* a) {
   if (!v) return std::unexpected(v.error());
   if (v->size() > p_.limit.max_length_returned_data)
     return std::unexpected(err(HostErrorKind::ReturnedValueLengthExceeded, std::to_string(v->size())));
-  return_data_ = {ReturnKind::value, std::move(*v), 0};
+  return_data_ = {ReturnKind::value, Bytes(v->begin(), v->end()), 0};
   return 0;
 }
 

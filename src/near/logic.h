@@ -45,7 +45,7 @@ class Logic {
   const Bytes& yielded() const { return yielded_; }
   // Delivers the caller's response to a suspended callee: into the register `callback` named, or
   // (v1 submodules) as the data get_input returns.
-  std::optional<HostError> deliver_response(Bytes data);
+  std::optional<HostError> deliver_response(std::span<const uint8_t> data);
   // The v1 submodule's first input arrives with the first resume; it starts empty.
   // Takes in a successful callee's effects: storage-usage change, receipts and their reserved gas.
   std::optional<HostError> adopt_callee(const Logic& callee);
@@ -56,10 +56,20 @@ class Logic {
     std::optional<Bytes> code;  // nullopt: remove
   };
   const std::vector<SubmoduleAction>& submodule_actions() const { return submodule_actions_; }
-  // Gas profile: burnt gas by where it went (host functions by name, contract loading, callees of
-  // synchronous calls); wasm instructions are the rest of the burnt gas.
-  void add_profile(const std::string& what, Gas g) { profile_[what] += g; }
-  const std::map<std::string, Gas>& profile() const { return profile_; }
+  // Gas profile: burnt gas by where it went; wasm instructions are the rest of the burnt gas.
+  // Host functions are counted by their index in the host table: this runs on every host call.
+  struct GasProfile {
+    std::vector<Gas> host;  // by host function index
+    Gas contract_loading = 0;
+    Gas sync_callees = 0;
+  };
+  void add_host_gas(size_t host_index, Gas g) {
+    if (host_index >= profile_.host.size()) profile_.host.resize(host_index + 1);
+    profile_.host[host_index] += g;
+  }
+  void add_loading_gas(Gas g) { profile_.contract_loading += g; }
+  void add_callee_gas(Gas g) { profile_.sync_callees += g; }
+  const GasProfile& profile() const { return profile_; }
   const VMContext& context() const { return ctx_; }
   const Params& params() const { return p_; }
   External& external() { return ext_; }
@@ -73,11 +83,14 @@ class Logic {
   Balance balance() const { return balance_; }
 
  private:
-  // Guest memory and registers, charged as nearcore charges them.
-  std::expected<Bytes, HostError> read_memory(uint64_t ptr, uint64_t len);
-  std::optional<HostError> write_memory(uint64_t ptr, std::span<const uint8_t> data);
-  std::expected<Bytes, HostError> memory_or_register(uint64_t ptr, uint64_t len);
-  std::optional<HostError> set_register(uint64_t id, Bytes data, bool charge_bytes = true);
+  // Guest memory and registers, charged as nearcore charges them. Reads are views into the guest
+  // memory or the register: valid until the memory or that register is written (copy to keep).
+  using View = std::span<const uint8_t>;
+  std::expected<View, HostError> read_memory(uint64_t ptr, uint64_t len);
+  std::optional<HostError> write_memory(uint64_t ptr, View data);
+  std::expected<View, HostError> memory_or_register(uint64_t ptr, uint64_t len);
+  // Copies `data` into the register (reusing its buffer): registers are rewritten on every round trip.
+  std::optional<HostError> set_register(uint64_t id, View data, bool charge_bytes = true);
   std::expected<std::string, HostError> read_utf8(uint64_t len, uint64_t ptr);
   std::expected<std::string, HostError> read_utf16(uint64_t len, uint64_t ptr);
   std::expected<Balance, HostError> read_u128(uint64_t ptr);
@@ -125,7 +138,7 @@ class Logic {
   std::optional<uint64_t> response_register_;  // set by the v2 callback; v1 responses go to input_
   Bytes v1_input_;
   std::vector<SubmoduleAction> submodule_actions_;
-  std::map<std::string, Gas> profile_;
+  GasProfile profile_;
 };
 
 }  // namespace syncwasm::near

@@ -1,6 +1,7 @@
 #include "near/runner.h"
 
 #include "near/call.h"
+#include "near/host_table.h"
 
 namespace syncwasm::near {
 namespace {
@@ -9,6 +10,17 @@ VMOutcome nop_outcome(FunctionCallError e) {
   VMOutcome o;
   o.aborted = std::move(e);
   return o;
+}
+
+// The outcome's profile: "host:NAME" per host function, "contract_loading", "sync_callee_gas".
+std::map<std::string, Gas> profile_map(const Logic::GasProfile& p) {
+  std::map<std::string, Gas> m;
+  auto fns = host_functions();
+  for (size_t i = 0; i < p.host.size(); ++i)
+    if (p.host[i]) m[std::string("host:") + fns[i].name] += p.host[i];
+  if (p.contract_loading) m["contract_loading"] = p.contract_loading;
+  if (p.sync_callees) m["sync_callee_gas"] = p.sync_callees;
+  return m;
 }
 
 }  // namespace
@@ -41,7 +53,7 @@ VMOutcome run_method(std::span<const uint8_t> code, std::string_view method, con
   o.logs = logic.logs();
   o.balance = logic.balance();
   o.storage_usage = logic.storage_usage();
-  o.profile = logic.profile();
+  o.profile = profile_map(logic.profile());
   Gas accounted = 0;
   for (auto& [k, v] : o.profile) accounted += v;
   o.profile["wasm_instructions"] = o.burnt_gas - std::min(o.burnt_gas, accounted);

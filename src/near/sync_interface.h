@@ -59,7 +59,7 @@ class SyncCalls {
   // Starts a callee; `caps` is the capability bit set its imports must fit in.
   virtual std::expected<SyncReply, HostError> start(Logic& caller, const SyncTarget& t, const std::string& method,
                                                     Bytes args, Gas gas_limit, uint32_t caps) = 0;
-  virtual std::expected<SyncReply, HostError> resume(Logic& caller, const SyncTarget& t, Bytes data) = 0;
+  virtual std::expected<SyncReply, HostError> resume(Logic& caller, const SyncTarget& t, std::span<const uint8_t> data) = 0;
 };
 
 // Code of an account's namespaces and submodules.

@@ -56,11 +56,12 @@ std::expected<SyncReply, near::HostError> SyncCallManager::start(near::Logic& ca
   return finish_step(caller, t, callee, callee.call->begin(method), "start");
 }
 
-std::expected<SyncReply, near::HostError> SyncCallManager::resume(near::Logic& caller, const SyncTarget& t, Bytes data) {
+std::expected<SyncReply, near::HostError> SyncCallManager::resume(near::Logic& caller, const SyncTarget& t,
+                                                                  std::span<const uint8_t> data) {
   auto it = live_.find(t);
   if (it == live_.end()) return fail(t, SyncStatus::NotStarted, "not started: " + t.name, "resume");
   Callee& c = *it->second;
-  if (auto e = c.call->logic().deliver_response(std::move(data)))
+  if (auto e = c.call->logic().deliver_response(data))
     return finish_step(caller, t, c, {near::StepKind::failed, FunctionCallError::host_error(*e)}, "resume");
   return finish_step(caller, t, c, c.call->resume(), "resume");
 }
@@ -71,7 +72,7 @@ std::expected<SyncReply, near::HostError> SyncCallManager::finish_step(near::Log
   near::Logic& callee = c.call->logic();
   near::Gas delta = callee.gas().burnt() - c.reported_burnt;
   c.reported_burnt = callee.gas().burnt();
-  caller.add_profile("sync_callee_gas", delta);
+  caller.add_callee_gas(delta);
   caller.adopt_logs(callee.logs(), c.reported_logs);
   c.reported_logs = callee.logs().size();
   if (auto e = caller.gas().burn_gas(delta)) {

@@ -31,7 +31,8 @@ class SyncCallManager : public near::SyncCalls {
 
   std::expected<SyncReply, near::HostError> start(near::Logic& caller, const SyncTarget& t, const std::string& method,
                                                   Bytes args, near::Gas gas_limit, uint32_t caps) override;
-  std::expected<SyncReply, near::HostError> resume(near::Logic& caller, const SyncTarget& t, Bytes data) override;
+  std::expected<SyncReply, near::HostError> resume(near::Logic& caller, const SyncTarget& t,
+                                                   std::span<const uint8_t> data) override;
 
   size_t live() const { return live_.size(); }
 

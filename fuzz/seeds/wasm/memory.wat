@@ -1,0 +1,22 @@
+;; Linear memory: loads/stores of every width, data segments (active and passive), bulk operations,
+;; memory.grow, and out-of-bounds traps.
+(module
+  (memory (export "memory") 1 4)
+  (data (i32.const 16) "hello, world")
+  (data $p "passive bytes")
+  (func (export "load") (result i64)
+    (i64.add (i64.load8_u offset=16 (i32.const 0)) (i64.load32_s (i32.const 20))))
+  (func (export "store") (param i32)
+    (i32.store16 offset=2 (local.get 0) (i32.const 0xbeef))
+    (f64.store (i32.const 1024) (f64.const 3.5))
+    (i64.store32 align=1 (i32.const 7) (i64.const -1)))
+  (func (export "bulk") (result i32)
+    (memory.init $p (i32.const 100) (i32.const 0) (i32.const 13))
+    (memory.copy (i32.const 200) (i32.const 100) (i32.const 13))
+    (memory.fill (i32.const 300) (i32.const 0x2a) (i32.const 1000))
+    (data.drop $p)
+    (i32.load8_u (i32.const 205)))
+  (func (export "grow") (result i32) (drop (memory.grow (i32.const 2))) (memory.size))
+  (func (export "oob") (result i32) (i32.load (i32.const 65535)))
+  (func (export "fill_all") (memory.fill (i32.const 0) (i32.const 1) (i32.mul (memory.size) (i32.const 65536))))
+)

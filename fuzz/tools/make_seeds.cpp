@@ -1,0 +1,152 @@
+// Writes the generated part of the seed corpus: signed transactions for borsh_tx and driver scripts
+// for sync_script. `make_seeds OUT_DIR` creates OUT_DIR/borsh_tx/ and OUT_DIR/sync_script/.
+// Run through fuzz/seeds/make, which also assembles the WAT seeds.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "chain/tx/transaction.h"
+
+using namespace syncwasm::chain;
+namespace fs = std::filesystem;
+
+namespace {
+
+void write(const fs::path& p, const Bytes& b) {
+  std::ofstream f(p, std::ios::binary);
+  f.write(reinterpret_cast<const char*>(b.data()), std::streamsize(b.size()));
+}
+
+Bytes text(const std::string& s) { return Bytes(s.begin(), s.end()); }
+
+SecretKey key(uint8_t fill) {
+  std::array<uint8_t, 32> seed;
+  seed.fill(fill);
+  return SecretKey::from_seed(std::span<const uint8_t, 32>(seed.data(), 32));
+}
+
+Bytes signed_tx(std::vector<Action> actions, uint64_t nonce) {
+  SecretKey sk = key(1);
+  Transaction t;
+  t.signer_id = "alice.near";
+  t.public_key = sk.public_key();
+  t.nonce = nonce;
+  t.receiver_id = "bob.near";
+  t.block_hash.fill(uint8_t(nonce));
+  t.actions = std::move(actions);
+  return t.sign(sk).encode();
+}
+
+// The sync driver's script encoding (tests/sync/sync_test_support.h).
+struct Script {
+  Bytes bytes;
+  Script& op(uint8_t o, const std::string& name, const std::string& method = "", Bytes data = {},
+             uint64_t gas = 3'000'000'000'000ull, uint32_t caps = 0) {
+    bytes.push_back(o);
+    bytes.push_back(uint8_t(name.size()));
+    bytes.insert(bytes.end(), name.begin(), name.end());
+    bytes.push_back(uint8_t(method.size()));
+    bytes.insert(bytes.end(), method.begin(), method.end());
+    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(data.size() >> (8 * i)));
+    bytes.insert(bytes.end(), data.begin(), data.end());
+    for (int i = 0; i < 8; ++i) bytes.push_back(uint8_t(gas >> (8 * i)));
+    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(caps >> (8 * i)));
+    return *this;
+  }
+};
+Bytes u64(uint64_t v) {
+  Bytes b(8);
+  for (int i = 0; i < 8; ++i) b[size_t(i)] = uint8_t(v >> (8 * i));
+  return b;
+}
+enum : uint8_t { kStart = 1, kResume = 2, kStartSub = 3, kResumeSub = 4, kRestricted = 5, kWrite = 6, kRead = 7, kLog = 8 };
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::fprintf(stderr, "usage: make_seeds OUT_DIR\n");
+    return 2;
+  }
+  fs::path out = argv[1];
+  fs::create_directories(out / "borsh_tx");
+  fs::create_directories(out / "sync_script");
+
+  PublicKey pk2 = key(2).public_key();
+  Bytes code = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00};
+  write(out / "borsh_tx" / "transfer", signed_tx({TransferAction{u128(1) << 100}}, 1));
+  write(out / "borsh_tx" / "function_call",
+        signed_tx({FunctionCallAction{"set_status", text("{\"message\":\"hi\"}"), 30'000'000'000'000ull, 1}}, 2));
+  write(out / "borsh_tx" / "keys",
+        signed_tx({AddKeyAction{pk2, {0, FullAccessPermission{}}},
+                   AddKeyAction{pk2, {7, FunctionCallPermission{u128(5) << 64, "bob.near", {"a", "b"}}}},
+                   AddKeyAction{pk2, {0, FunctionCallPermission{std::nullopt, "bob.near", {}}}},
+                   AddKeyAction{pk2, {1, FunctionCallWithNamespacesPermission{u128(9), "bob.near", {"m"}, {"ns", "plugin"}}}},
+                   DeleteKeyAction{pk2}},
+                  3));
+  write(out / "borsh_tx" / "account_lifecycle",
+        signed_tx({CreateAccountAction{}, DeployContractAction{code}, StakeAction{u128(1000), pk2},
+                   DeleteAccountAction{"carol.near"}},
+                  4));
+  write(out / "borsh_tx" / "namespaces",
+        signed_tx({DeployContractToNamespaceAction{code, "plugin"},
+                   FunctionCallInNamespaceAction{"plugin", "run", text("{}"), 1'000'000, 0},
+                   DeploySubmoduleAction{"counter", code}, RemoveSubmoduleAction{"counter"}},
+                  5));
+  write(out / "borsh_tx" / "no_actions", signed_tx({}, 6));
+
+  auto script = [&](const char* name, const Script& s) { write(out / "sync_script" / name, s.bytes); };
+  script("empty", Script());
+  script("calls", Script().op(kStart, "a", "ret42").op(kStart, "a", "echo", text("payload")).op(kStart, "a", "whoami"));
+  script("yield_resume", Script()
+                             .op(kStart, "a", "yield_then")
+                             .op(kResume, "a", "", u64(100))
+                             .op(kStart, "a", "pingpong")
+                             .op(kResume, "a", "", u64(1))
+                             .op(kResume, "a", "", u64(0)));
+  script("statuses", Script()
+                         .op(kResume, "a", "", u64(1))
+                         .op(kStart, "a", "yield_then")
+                         .op(kStart, "a", "yield_then")
+                         .op(kResume, "a", "", u64(1))
+                         .op(kStart, "nothere", "ret42")
+                         .op(kStart, "a", "no_such_method")
+                         .op(kStart, "a", "takes_param")
+                         .op(kStart, "a", "burn", {}, 1'000'000'000'000ull)
+                         .op(kStart, "a", "write_then_trap")
+                         .op(kStart, "a", "panic"));
+  // Two live callees at once (status 900 when max_live_sync_callees is 1).
+  script("two_live", Script()
+                         .op(kStart, "a", "yield_then")
+                         .op(kStart, "b", "relay")
+                         .op(kResume, "a", "", u64(1))
+                         .op(kResume, "b", "", u64(2)));
+  script("storage", Script()
+                        .op(kStart, "a", "write", text("value"))
+                        .op(kStart, "a", "read")
+                        .op(kWrite, "mine", "", text("x"))
+                        .op(kRead, "mine")
+                        .op(kLog, "", "", text("log line"))
+                        .op(kStart, "a", "remove")
+                        .op(kStart, "a", "grow", Bytes{3}));
+  script("nested", Script()
+                       .op(kStart, "b", "call_a", text("ret42"))
+                       .op(kStart, "b", "relay")
+                       .op(kResume, "b", "", u64(41))
+                       .op(kStart, "b", "recurse")
+                       .op(kStart, "b", "restricted")
+                       .op(kStart, "b", "sub", u64(5)));
+  script("submodule", Script()
+                          .op(kStartSub, "s")
+                          .op(kResumeSub, "s", "", u64(2))
+                          .op(kResumeSub, "s", "", u64(3))
+                          .op(kResumeSub, "s", "")
+                          .op(kResumeSub, "s", "", u64(1))
+                          .op(kStartSub, "missing"));
+  script("restricted", Script()
+                           .op(kRestricted, "a", "write", text("v"), 3'000'000'000'000ull, 0)
+                           .op(kRestricted, "a", "ret42", {}, 3'000'000'000'000ull, 0xffffffff)
+                           .op(kRestricted, "b", "call_a", text("echo"), 3'000'000'000'000ull, 0x3));
+  return 0;
+}
