@@ -5,18 +5,26 @@
 #include "decode/decoder.h"
 
 #include <cstring>
-#include <unordered_map>
+#include <algorithm>
+#include <deque>
 
 namespace syncwasm::ir {
 namespace {
+
+// A function body decoded once: the constants must be known before the first operand slot is
+// emitted, so the compiler reads the instructions from here rather than decoding twice.
+struct DecodedBody {
+  std::vector<Instr> instrs;
+  std::deque<std::vector<uint32_t>> tables;  // br_table targets (stable addresses)
+};
 
 class FuncCompiler {
  public:
   FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, const GasSchedule& gas,
                uint32_t func_index, const void* const* handlers, std::vector<CodeUnit>& code,
-               std::vector<uint64_t>& module_consts)
+               std::vector<uint64_t>& module_consts, DecodedBody& decoded)
       : m_(m), v_(m, ctx, fs, func_index), gas_(gas), handlers_(handlers), code_(code),
-        module_consts_(module_consts), type_(m.func_type(func_index)), func_index_(func_index) {}
+        module_consts_(module_consts), decoded_(decoded), type_(m.func_type(func_index)), func_index_(func_index) {}
 
   CompiledFunc run();
 
@@ -93,10 +101,10 @@ class FuncCompiler {
   }
   void u(uint32_t x) { code_.push_back(x); }
   void operand(uint32_t s) { u(s); }
-  void collect_const(uint64_t bits) {
-    if (const_index_.try_emplace(bits, uint32_t(consts_.size())).second) consts_.push_back(bits);
+  // The body's distinct constants, sorted: a constant's slot is found by binary search.
+  uint32_t const_slot(uint64_t bits) const {
+    return num_locals_ + uint32_t(std::lower_bound(consts_.begin(), consts_.end(), bits) - consts_.begin());
   }
-  uint32_t const_slot(uint64_t bits) const { return num_locals_ + const_index_.at(bits); }
   static uint64_t const_bits(const Instr& in) {
     return in.op == Op::i32_const || in.op == Op::f32_const ? uint32_t(in.c) : in.op == Op::ref_null ? 0 : in.c;
   }
@@ -146,10 +154,10 @@ class FuncCompiler {
   const void* const* handlers_;
   std::vector<CodeUnit>& code_;
   std::vector<uint64_t>& module_consts_;
+  DecodedBody& decoded_;
   // Constants live in frame slots right after the locals (below the operand stack, so that a
   // callee's frame never overlaps them); a pre-pass over the body collects them.
   std::vector<uint64_t> consts_;
-  std::unordered_map<uint64_t, uint32_t> const_index_;
   const FuncType& type_;
   uint32_t func_index_;
   uint32_t num_locals_ = 0;
@@ -189,26 +197,30 @@ CompiledFunc FuncCompiler::run() {
   charge((frame + 7) / 8 * gas_.regular_op);
 
   const FuncBody& body = m_.bodies[func_index_ - m_.num_imported_funcs];
-  {
-    Reader pre(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
-    InstrReader pir(pre);
-    while (!pir.at_end()) {
-      Instr in = pir.next();
-      if (is_const(in.op)) collect_const(const_bits(in));
-    }
-  }
   Reader r(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
   InstrReader ir(r);
-  while (!v_.done()) {
-    if (ir.at_end()) r.fail("unexpected end of function body (missing end)");
+  decoded_.instrs.clear();
+  decoded_.tables.clear();
+  while (!ir.at_end()) {
     Instr in = ir.next();
+    if (is_const(in.op)) consts_.push_back(const_bits(in));
+    if (in.targets) in.targets = &decoded_.tables.emplace_back(*in.targets);
+    decoded_.instrs.push_back(in);
+  }
+  std::sort(consts_.begin(), consts_.end());
+  consts_.erase(std::unique(consts_.begin(), consts_.end()), consts_.end());
+  size_t next = 0;
+  while (!v_.done()) {
+    if (next == decoded_.instrs.size()) r.fail("unexpected end of function body (missing end)");
+    const Instr& in = decoded_.instrs[next++];
     uint32_t h = v_.height();
     v_.step(in);
     max_height_ = std::max(max_height_, v_.height());
     if (!dead_) max_bytes_ = std::max(max_bytes_, v_.operand_bytes());
     emit(in, h);
   }
-  if (!ir.at_end()) r.fail("section size mismatch: bytes after the end of the function body");
+  if (next != decoded_.instrs.size())
+    r.fail_at(decoded_.instrs[next].offset, "section size mismatch: bytes after the end of the function body");
   f.const_base = num_locals_;
   f.num_consts = uint32_t(consts_.size());
   f.const_offset = uint32_t(module_consts_.size());
@@ -555,13 +567,17 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
 Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const GasSchedule& gas,
                                                             const void* const* handlers) {
   auto cm = std::make_shared<CompiledModule>();
+  DecodedBody decoded;
   cm->module = std::move(m);
   const Module& mod = cm->module;
   try {
     ModuleContext ctx = validate_module_header(mod, fs);
     cm->funcs.reserve(mod.bodies.size());
+    // About 1.4 code units per byte of wasm (bench/run's modules): reserving 2 avoids the copies of
+    // growing, and the untouched rest of a large reservation costs no physical memory.
+    cm->code.reserve(mod.bytes.size() * 2);
     for (uint32_t i = 0; i < mod.bodies.size(); ++i)
-      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code, cm->consts).run());
+      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code, cm->consts, decoded).run());
   } catch (const ParseError& e) {
     return make_error(ErrorKind::malformed, e.message, e.offset);
   } catch (const ValidationError& e) {
@@ -572,7 +588,6 @@ Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Fea
     }
     return make_error(ErrorKind::invalid, e.message, e.offset ? std::optional<size_t>(e.offset) : std::nullopt);
   }
-  cm->code.shrink_to_fit();
   return std::shared_ptr<const CompiledModule>(std::move(cm));
 }
 

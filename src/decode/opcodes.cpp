@@ -14,7 +14,9 @@ constexpr ValType letter(char c) {
 constexpr uint8_t len(const char* s) { return s[0] == 0 ? 0 : s[1] == 0 ? 1 : 2; }
 
 #define L(x) letter(#x[0])
-constexpr OpInfo kInfo[] = {
+}  // namespace
+
+constexpr OpInfo kOpInfo[] = {
 #define SPECIAL(name, text, prefix, code, imm, feature) \
   {text, prefix, code, Imm::imm, OpClass::special, Feature::feature, 0, {}, false, ValType::i32, 0},
 #define SIMPLE(name, text, prefix, code, pops, push, feature)                                    \
@@ -27,11 +29,7 @@ constexpr OpInfo kInfo[] = {
 #include "decode/opcodes.def"
 };
 #undef L
-static_assert(sizeof(kInfo) / sizeof(kInfo[0]) == kOpCount);
-
-}  // namespace
-
-const OpInfo& op_info(Op op) { return kInfo[unsigned(op)]; }
+static_assert(sizeof(kOpInfo) / sizeof(kOpInfo[0]) == kOpCount);
 
 const char* feature_name(Feature f) {
   switch (f) {
@@ -44,19 +42,6 @@ const char* feature_name(Feature f) {
     case Feature::reference_types: return "reference-types";
   }
   return "?";
-}
-
-bool feature_enabled(const Features& fs, Feature f) {
-  switch (f) {
-    case Feature::mvp: return true;
-    case Feature::mutable_globals: return fs.mutable_globals;
-    case Feature::sign_extension: return fs.sign_extension;
-    case Feature::saturating_float_to_int: return fs.saturating_float_to_int;
-    case Feature::multi_value: return fs.multi_value;
-    case Feature::bulk_memory: return fs.bulk_memory;
-    case Feature::reference_types: return fs.reference_types;
-  }
-  return false;
 }
 
 }  // namespace syncwasm::ir

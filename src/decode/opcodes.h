@@ -27,7 +27,18 @@ enum class Feature : uint8_t {
   mvp, mutable_globals, sign_extension, saturating_float_to_int, multi_value, bulk_memory, reference_types,
 };
 const char* feature_name(Feature f);
-bool feature_enabled(const Features& fs, Feature f);
+inline bool feature_enabled(const Features& fs, Feature f) {
+  switch (f) {
+    case Feature::mvp: return true;
+    case Feature::mutable_globals: return fs.mutable_globals;
+    case Feature::sign_extension: return fs.sign_extension;
+    case Feature::saturating_float_to_int: return fs.saturating_float_to_int;
+    case Feature::multi_value: return fs.multi_value;
+    case Feature::bulk_memory: return fs.bulk_memory;
+    case Feature::reference_types: return fs.reference_types;
+  }
+  return false;
+}
 
 struct OpInfo {
   const char* text;
@@ -42,6 +53,7 @@ struct OpInfo {
   ValType push;
   uint8_t align_log2;  // loads/stores: natural alignment
 };
-const OpInfo& op_info(Op op);
+extern const OpInfo kOpInfo[];  // by Op, from opcodes.def
+inline const OpInfo& op_info(Op op) { return kOpInfo[unsigned(op)]; }
 
 }  // namespace syncwasm::ir

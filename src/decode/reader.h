@@ -29,11 +29,12 @@ class Reader {
     if (p_ == end_) fail("unexpected end");
     return *p_++;
   }
-  uint32_t u32() { return uint32_t(leb_unsigned(32)); }
-  uint64_t u64() { return leb_unsigned(64); }
-  int32_t s32() { return int32_t(leb_signed(32)); }
-  int64_t s33() { return leb_signed(33); }
-  int64_t s64() { return leb_signed(64); }
+  // One-byte LEB128 values (most indices and small constants) take the inline path.
+  uint32_t u32() { return p_ != end_ && *p_ < 0x80 ? *p_++ : uint32_t(leb_unsigned(32)); }
+  uint64_t u64() { return p_ != end_ && *p_ < 0x80 ? *p_++ : leb_unsigned(64); }
+  int32_t s32() { return p_ != end_ && *p_ < 0x80 ? small_signed() : int32_t(leb_signed(32)); }
+  int64_t s33() { return p_ != end_ && *p_ < 0x80 ? small_signed() : leb_signed(33); }
+  int64_t s64() { return p_ != end_ && *p_ < 0x80 ? small_signed() : leb_signed(64); }
   uint32_t f32_bits() { uint32_t v; std::memcpy(&v, take(4), 4); return v; }
   uint64_t f64_bits() { uint64_t v; std::memcpy(&v, take(8), 8); return v; }
 
@@ -54,6 +55,7 @@ class Reader {
   }
 
  private:
+  int8_t small_signed() { return int8_t(uint8_t(*p_++ << 1)) >> 1; }  // sign-extends 7 bits
   uint64_t leb_unsigned(unsigned bits);
   int64_t leb_signed(unsigned bits);
 
