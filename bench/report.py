@@ -113,6 +113,15 @@ if os.path.exists(mpath):
         t0, t1 = ns(med["BM_SyncRoundTrip/0"]), ns(med["BM_SyncRoundTrip/1000"])
         micro["sync_run_fixed_us"] = t0 / 1e3
         micro["sync_round_trip_ns"] = (t1 - t0) / 1000
+    if "BM_SyncRoundTripMinimal/0" in med and "BM_SyncRoundTripMinimal/1000" in med:
+        t0, t1 = ns(med["BM_SyncRoundTripMinimal/0"]), ns(med["BM_SyncRoundTripMinimal/1000"])
+        micro["sync_round_trip_minimal_ns"] = (t1 - t0) / 1000
+    if "BM_EngineSuspendResume" in med:
+        micro["engine_suspend_resume_ns"] = ns(med["BM_EngineSuspendResume"])
+    mem_path = os.path.join(args.raw, "micro_memory.json")
+    for b in json.load(open(mem_path))["benchmarks"] if os.path.exists(mem_path) else []:
+        if "bytes_per_suspended_callee" in b:
+            micro["suspended_callee_bytes"] = b["bytes_per_suspended_callee"]
     if "BM_MeteredInstruction" in med:
         micro["metered_instruction_ns"] = 1e9 / med["BM_MeteredInstruction"]["items_per_second"]
 
@@ -197,6 +206,9 @@ for w, t in translation.items():
 if micro:
     md.append("")
     names = {"sync_round_trip_ns": "BM_SyncRoundTrip: ns per callback + resume ((t(1000) − t(0)) / 1000)",
+             "sync_round_trip_minimal_ns": "BM_SyncRoundTripMinimal: ns per callback + resume, minimal caller",
+             "engine_suspend_resume_ns": "BM_EngineSuspendResume: ns per host suspend + embedder resume (engine only)",
+             "suspended_callee_bytes": "BM_SuspendedCalleeMemory: resident bytes per suspended callee",
              "sync_run_fixed_us": "BM_SyncRoundTrip/0: µs for a driver run with no resume",
              "callee_start_us": "BM_CalleeStart: µs per callee start",
              "metered_instruction_ns": "BM_MeteredInstruction: ns per metered instruction"}
@@ -204,6 +216,15 @@ if micro:
     md.append("|---|---:|")
     for k, v in micro.items():
         md.append(f"| {names.get(k, k)} | {v:.2f} |")
+gas_path = os.path.join(args.raw, "gas_parity")
+if os.path.exists(gas_path):
+    md.append("")
+    md.append("Gas of the shuffle workload as a contract, as a v1 submodule and as a namespace called synchronously "
+              "by a parent contract (bench/gas_parity, deterministic):")
+    md.append("")
+    md.append("```")
+    md.extend(l.rstrip("\n") for l in open(gas_path))
+    md.append("```")
 if mismatches:
     md.append("")
     md.append("**Checksum mismatches:** " + "; ".join(mismatches))

@@ -51,10 +51,42 @@ using CodeUnit = uint32_t;
   X(gas)           /* cost_lo cost_hi: charge a region */                                   \
   X(gas_linear)    /* base_lo base_hi unit_lo unit_hi n_slot: charge base + unit * n */
 
+// Integer comparisons fused with the conditional branch that consumes their result (a superinstruction
+// for the most frequent pair in loops): br_if_CMP a [b] rel jumps when the comparison holds,
+// br_unless_CMP when it does not. U: unary (eqz), B: binary.
+#define SYNCWASM_FUSED_CMPS(U, B)                                                                   \
+  U(i32_eqz) B(i32_eq) B(i32_ne) B(i32_lt_s) B(i32_lt_u) B(i32_gt_s) B(i32_gt_u) B(i32_le_s)          \
+  B(i32_le_u) B(i32_ge_s) B(i32_ge_u) U(i64_eqz) B(i64_eq) B(i64_ne) B(i64_lt_s) B(i64_lt_u)          \
+  B(i64_gt_s) B(i64_gt_u) B(i64_le_s) B(i64_le_u) B(i64_ge_s) B(i64_ge_u)
+
+// Loads fused with the i32.add that computes their address (compilers emit `base + constant` with a
+// separate add, since a load's offset does not wrap): NAME_add dst a b offset loads from
+// uint32(a + b) + offset. A load ends its gas region, so the next region's charge usually follows
+// it: NAME_gas and NAME_add_gas take that charge too (operands cost_lo cost_hi appended), after the
+// load, exactly as the separate gas instruction would.
+#define SYNCWASM_FUSED_LOADS(L)                                                                     \
+  L(i32_load) L(i64_load) L(f32_load) L(f64_load) L(i32_load8_s) L(i32_load8_u) L(i32_load16_s)      \
+  L(i32_load16_u) L(i64_load8_s) L(i64_load8_u) L(i64_load16_s) L(i64_load16_u) L(i64_load32_s)      \
+  L(i64_load32_u)
+
+// Stores with the next region's gas charge (as NAME_gas for loads): addr value offset cost_lo cost_hi.
+#define SYNCWASM_FUSED_STORES(S)                                                                    \
+  S(i32_store) S(i64_store) S(f32_store) S(f64_store) S(i32_store8) S(i32_store16) S(i64_store8)     \
+  S(i64_store16) S(i64_store32)
+
 enum class XOp : uint16_t {
 #define X(name) name,
   SYNCWASM_XOPS(X)
 #undef X
+#define F(cmp) br_if_##cmp, br_unless_##cmp,
+  SYNCWASM_FUSED_CMPS(F, F)
+#undef F
+#define L(load) load##_add, load##_gas, load##_add_gas,
+  SYNCWASM_FUSED_LOADS(L)
+#undef L
+#define S(store) store##_gas,
+  SYNCWASM_FUSED_STORES(S)
+#undef S
   count_
 };
 // Handler table index of an internal instruction: wasm ops first, then XOps.

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <algorithm>
 #include <deque>
+#include <utility>
 
 namespace syncwasm::ir {
 namespace {
@@ -85,6 +86,67 @@ class FuncCompiler {
   };
   std::optional<Result> result_;
   void produced(uint32_t instr, uint32_t height) { result_ = Result{instr + 2, height}; }
+  // The last instruction, when it is an integer comparison: a br_if or if right after it (with
+  // nothing emitted in between) becomes one fused compare-and-branch instruction.
+  struct LastCmp {
+    uint32_t at, end, height;
+    bool binary;
+    Op op;
+  };
+  std::optional<LastCmp> last_cmp_, fusable_;  // fusable_: last_cmp_ as the current instruction found it
+  static std::optional<XOp> fused_branch(Op op, bool when_true) {
+    switch (op) {
+#define F(cmp) \
+  case Op::cmp: return when_true ? XOp::br_if_##cmp : XOp::br_unless_##cmp;
+      SYNCWASM_FUSED_CMPS(F, F)
+#undef F
+      default: return std::nullopt;
+    }
+  }
+  // The last instruction, when it is a load or store: the next region's gas charge joins it (charge()).
+  struct LastLoad {
+    uint32_t at, end;
+    XOp with_gas;
+  };
+  std::optional<LastLoad> last_load_, fusable_load_;
+  static XOp with_gas(Op op, bool add) {
+    switch (op) {
+#define L(load) \
+  case Op::load: return add ? XOp::load##_add_gas : XOp::load##_gas;
+      SYNCWASM_FUSED_LOADS(L)
+#undef L
+#define S(store) \
+  case Op::store: return XOp::store##_gas;
+      SYNCWASM_FUSED_STORES(S)
+#undef S
+      default: std::abort();  // every load and store is in SYNCWASM_FUSED_LOADS/STORES
+    }
+  }
+  // The last instruction, when it is an i32.add: a load of its result becomes one fused instruction.
+  std::optional<LastCmp> last_add_, fusable_add_;
+  static std::optional<XOp> fused_load(Op op) {
+    switch (op) {
+#define L(load) \
+  case Op::load: return XOp::load##_add;
+      SYNCWASM_FUSED_LOADS(L)
+#undef L
+      default: return std::nullopt;
+    }
+  }
+  // Replaces the comparison whose result is the condition at height cond_h by a fused branch;
+  // returns the new instruction's start and its branch-offset field.
+  std::optional<Fixup> fuse_branch(uint32_t cond_h, bool when_true) {
+    if (!fusable_ || fusable_->end != here() || fusable_->height != cond_h) return std::nullopt;
+    LastCmp c = *fusable_;
+    fusable_.reset();
+    uint32_t a = code_[c.at + 3], b = c.binary ? code_[c.at + 4] : 0;
+    code_.resize(c.at);
+    uint32_t at = op(handler_index(*fused_branch(c.op, when_true)));
+    u(a);
+    if (c.binary) u(b);
+    u(0);
+    return Fixup{at, here() - 1};
+  }
   bool reads_local(uint32_t local, uint32_t h) const {
     for (uint32_t k = 0; pending_ && k < h; ++k)
       if (src(k) == local) return true;
@@ -122,7 +184,15 @@ class FuncCompiler {
   void charge(uint64_t cost) {
     if (!gas_.enabled) return;
     if (!region_) {
-      op(handler_index(XOp::gas));
+      if (fusable_load_ && fusable_load_->end == here()) {
+        // The load just before takes this charge (its _gas variant): one instruction fewer.
+        uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler_index(fusable_load_->with_gas)]);
+        code_[fusable_load_->at] = CodeUnit(addr);
+        code_[fusable_load_->at + 1] = CodeUnit(addr >> 32);
+        fusable_load_.reset();
+      } else {
+        op(handler_index(XOp::gas));
+      }
       region_ = here();
       u64(0);
     }
@@ -245,7 +315,11 @@ bool FuncCompiler::foldable(Op op) {
 }
 
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
+  fusable_ = std::exchange(last_cmp_, std::nullopt);  // only the very next instruction may fuse with it
+  fusable_add_ = std::exchange(last_add_, std::nullopt);
+  fusable_load_ = std::exchange(last_load_, std::nullopt);
   if (!foldable(in.op)) {
+    fusable_load_.reset();  // a label may point right after the load: the charge stays separate
     if (!dead_) materialize_all(h);
     result_.reset();  // labels and control flow: a later local.set must not retarget code before them
   }
@@ -263,10 +337,14 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
           charge(gas_.regular_op);  // a loop's cost is paid at the start of every iteration
         } else if (in.op == Op::if_) {
           charge(gas_.regular_op);
-          uint32_t at = op(handler_index(XOp::br_unless));
-          u(slot(h - 1));
-          u(0);
-          c.else_fixup = Fixup{at, at + 3};
+          if (auto f = fuse_branch(h - 1, false)) {
+            c.else_fixup = f;
+          } else {
+            uint32_t at = op(handler_index(XOp::br_unless));
+            u(slot(h - 1));
+            u(0);
+            c.else_fixup = Fixup{at, at + 3};
+          }
           end_region();
         }
       }
@@ -331,24 +409,42 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
       pop_operands(h - info.npops, h);
       produced(at, h - info.npops);
+      if (fused_branch(in.op, true)) last_cmp_ = LastCmp{at, here(), h - info.npops, info.npops == 2, in.op};
+      if (in.op == Op::i32_add) last_add_ = LastCmp{at, here(), h - 2, true, in.op};
       return;
     }
     case OpClass::load: {
+      if (fusable_add_ && fusable_add_->end == here() && fusable_add_->height == h - 1) {
+        uint32_t a = code_[fusable_add_->at + 3], b = code_[fusable_add_->at + 4];
+        code_.resize(fusable_add_->at);
+        uint32_t at = op(handler_index(*fused_load(in.op)));
+        u(slot(h - 1));
+        u(a);
+        u(b);
+        u(uint32_t(in.c));
+        settle(h - 1);
+        produced(at, h - 1);
+        last_load_ = LastLoad{at, here(), with_gas(in.op, true)};
+        return;
+      }
       uint32_t at = op(handler_index(in.op));
       u(slot(h - 1));
       operand(src(h - 1));
       u(uint32_t(in.c));
       settle(h - 1);
       produced(at, h - 1);
+      last_load_ = LastLoad{at, here(), with_gas(in.op, false)};
       return;
     }
-    case OpClass::store:
-      op(handler_index(in.op));
+    case OpClass::store: {
+      uint32_t at = op(handler_index(in.op));
       operand(src(h - 2));
       operand(src(h - 1));
       u(uint32_t(in.c));
       pop_operands(h - 2, h);
+      last_load_ = LastLoad{at, here(), with_gas(in.op, false)};
       return;
+    }
     case OpClass::special: break;
   }
 
@@ -370,10 +466,14 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       Ctrl& t = ctrls_[ctrls_.size() - 1 - in.a];
       uint32_t n = t.arity();
       if (t.base == h - 1 - n || n == 0) {
-        uint32_t at = op(handler_index(XOp::br_if));
-        u(slot(h - 1));
-        u(0);
-        link(t, at, at + 3);
+        if (auto f = fuse_branch(h - 1, true)) {
+          link(t, f->instr, f->field);
+        } else {
+          uint32_t at = op(handler_index(XOp::br_if));
+          u(slot(h - 1));
+          u(0);
+          link(t, at, at + 3);
+        }
       } else {
         uint32_t skip = op(handler_index(XOp::br_unless));
         u(slot(h - 1));

@@ -31,6 +31,15 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
 #define X(name) &&X_##name,
       SYNCWASM_XOPS(X)
 #undef X
+#define F(cmp) &&F_br_if_##cmp, &&F_br_unless_##cmp,
+      SYNCWASM_FUSED_CMPS(F, F)
+#undef F
+#define L(load) &&F_##load##_add, &&F_##load##_gas, &&F_##load##_add_gas,
+      SYNCWASM_FUSED_LOADS(L)
+#undef L
+#define S(store) &&F_##store##_gas,
+      SYNCWASM_FUSED_STORES(S)
+#undef S
   };
   static_assert(sizeof(kTable) / sizeof(kTable[0]) == ir::kHandlerCount);
   if (!sp) {
@@ -110,28 +119,33 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     NEXT(5);                      \
   }
 
-  UN(i32_eqz, R32, W32, a == 0)
-  BIN(i32_eq, R32, W32, a == b)
-  BIN(i32_ne, R32, W32, a != b)
-  BIN(i32_lt_s, RS32, W32, a < b)
-  BIN(i32_lt_u, R32, W32, a < b)
-  BIN(i32_gt_s, RS32, W32, a > b)
-  BIN(i32_gt_u, R32, W32, a > b)
-  BIN(i32_le_s, RS32, W32, a <= b)
-  BIN(i32_le_u, R32, W32, a <= b)
-  BIN(i32_ge_s, RS32, W32, a >= b)
-  BIN(i32_ge_u, R32, W32, a >= b)
-  UN(i64_eqz, R64, W32, a == 0)
-  BIN(i64_eq, R64, W32, a == b)
-  BIN(i64_ne, R64, W32, a != b)
-  BIN(i64_lt_s, RS64, W32, a < b)
-  BIN(i64_lt_u, R64, W32, a < b)
-  BIN(i64_gt_s, RS64, W32, a > b)
-  BIN(i64_gt_u, R64, W32, a > b)
-  BIN(i64_le_s, RS64, W32, a <= b)
-  BIN(i64_le_u, R64, W32, a <= b)
-  BIN(i64_ge_s, RS64, W32, a >= b)
-  BIN(i64_ge_u, R64, W32, a >= b)
+  // The integer comparisons, once for their plain handlers and once for the fused ones below.
+#define INTEGER_COMPARISONS(U, B)  \
+  U(i32_eqz, R32, a == 0)          \
+  B(i32_eq, R32, a == b)           \
+  B(i32_ne, R32, a != b)           \
+  B(i32_lt_s, RS32, a < b)         \
+  B(i32_lt_u, R32, a < b)          \
+  B(i32_gt_s, RS32, a > b)         \
+  B(i32_gt_u, R32, a > b)          \
+  B(i32_le_s, RS32, a <= b)        \
+  B(i32_le_u, R32, a <= b)         \
+  B(i32_ge_s, RS32, a >= b)        \
+  B(i32_ge_u, R32, a >= b)         \
+  U(i64_eqz, R64, a == 0)          \
+  B(i64_eq, R64, a == b)           \
+  B(i64_ne, R64, a != b)           \
+  B(i64_lt_s, RS64, a < b)         \
+  B(i64_lt_u, R64, a < b)          \
+  B(i64_gt_s, RS64, a > b)         \
+  B(i64_gt_u, R64, a > b)          \
+  B(i64_le_s, RS64, a <= b)        \
+  B(i64_le_u, R64, a <= b)         \
+  B(i64_ge_s, RS64, a >= b)        \
+  B(i64_ge_u, R64, a >= b)
+#define CMP_UN(name, RD, expr) UN(name, RD, W32, expr)
+#define CMP_BIN(name, RD, expr) BIN(name, RD, W32, expr)
+  INTEGER_COMPARISONS(CMP_UN, CMP_BIN)
   BIN(f32_eq, RF32, W32, a == b)
   BIN(f32_ne, RF32, W32, a != b)
   BIN(f32_lt, RF32, W32, a < b)
@@ -312,28 +326,66 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     S(2) = WR(v);                                                     \
     NEXT(5);                                                          \
   }
-#define STORE_OP(name, T)                                             \
-  L_##name : {                                                        \
-    uint64_t ea = uint64_t(uint32_t(S(2))) + pc[4];                   \
-    if (ea + sizeof(T) > mem_size) TRAP(TrapKind::out_of_bounds_memory); \
-    T v = T(S(3));                                                    \
-    std::memcpy(mem + ea, &v, sizeof(T));                             \
-    NEXT(5);                                                          \
+#define STORE_BODY(T)                                                    \
+  uint64_t ea = uint64_t(uint32_t(S(2))) + pc[4];                       \
+  if (ea + sizeof(T) > mem_size) TRAP(TrapKind::out_of_bounds_memory);  \
+  T v = T(S(3));                                                        \
+  std::memcpy(mem + ea, &v, sizeof(T));
+// A store, and the store with the next region's gas charge (SYNCWASM_FUSED_STORES).
+#define STORE_OP(name, T)  \
+  L_##name : {             \
+    STORE_BODY(T)          \
+    NEXT(5);               \
+  }                        \
+  F_##name##_gas : {       \
+    STORE_BODY(T)          \
+    GAS_AT(5)              \
+    NEXT(7);               \
   }
-  LOAD_OP(i32_load, uint32_t, W32)
-  LOAD_OP(i64_load, uint64_t, W64)
-  LOAD_OP(f32_load, uint32_t, W32)
-  LOAD_OP(f64_load, uint64_t, W64)
-  LOAD_OP(i32_load8_s, int8_t, W32)
-  LOAD_OP(i32_load8_u, uint8_t, W32)
-  LOAD_OP(i32_load16_s, int16_t, W32)
-  LOAD_OP(i32_load16_u, uint16_t, W32)
-  LOAD_OP(i64_load8_s, int8_t, W64)
-  LOAD_OP(i64_load8_u, uint8_t, W64)
-  LOAD_OP(i64_load16_s, int16_t, W64)
-  LOAD_OP(i64_load16_u, uint16_t, W64)
-  LOAD_OP(i64_load32_s, int32_t, W64)
-  LOAD_OP(i64_load32_u, uint32_t, W64)
+  // Fused with the i32.add of their address and/or the next region's gas charge
+  // (SYNCWASM_FUSED_LOADS): operands dst addr offset [cost_lo cost_hi] or dst a b offset [...].
+#define LOAD_BODY(T, WR, ADDR, OFFSET)                                   \
+  uint64_t ea = uint64_t(uint32_t(ADDR)) + pc[OFFSET];                  \
+  if (ea + sizeof(T) > mem_size) TRAP(TrapKind::out_of_bounds_memory);  \
+  T v;                                                                  \
+  std::memcpy(&v, mem + ea, sizeof(T));                                 \
+  S(2) = WR(v);
+#define GAS_AT(i)                                                        \
+  charge = uint64_t(pc[i]) | (uint64_t(pc[i + 1]) << 32);               \
+  if (charge > fuel) TRAP(TrapKind::out_of_gas);                        \
+  fuel -= charge;
+#define LOAD_ADD_OP(name, T, WR)          \
+  F_##name##_add : {                      \
+    LOAD_BODY(T, WR, S(3) + S(4), 5)      \
+    NEXT(6);                              \
+  }                                       \
+  F_##name##_gas : {                      \
+    LOAD_BODY(T, WR, S(3), 4)             \
+    GAS_AT(5)                             \
+    NEXT(7);                              \
+  }                                       \
+  F_##name##_add_gas : {                  \
+    LOAD_BODY(T, WR, S(3) + S(4), 5)      \
+    GAS_AT(6)                             \
+    NEXT(8);                              \
+  }
+#define LOADS(L)                          \
+  L(i32_load, uint32_t, W32)              \
+  L(i64_load, uint64_t, W64)              \
+  L(f32_load, uint32_t, W32)              \
+  L(f64_load, uint64_t, W64)              \
+  L(i32_load8_s, int8_t, W32)             \
+  L(i32_load8_u, uint8_t, W32)            \
+  L(i32_load16_s, int16_t, W32)           \
+  L(i32_load16_u, uint16_t, W32)          \
+  L(i64_load8_s, int8_t, W64)             \
+  L(i64_load8_u, uint8_t, W64)            \
+  L(i64_load16_s, int16_t, W64)           \
+  L(i64_load16_u, uint16_t, W64)          \
+  L(i64_load32_s, int32_t, W64)           \
+  L(i64_load32_u, uint32_t, W64)
+  LOADS(LOAD_OP)
+  LOADS(LOAD_ADD_OP)
   STORE_OP(i32_store, uint32_t)
   STORE_OP(i64_store, uint64_t)
   STORE_OP(f32_store, uint32_t)
@@ -445,9 +497,7 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
 
   // ---- metering ----
   X_gas : {
-    charge = uint64_t(pc[2]) | (uint64_t(pc[3]) << 32);
-    if (charge > fuel) TRAP(TrapKind::out_of_gas);
-    fuel -= charge;
+    GAS_AT(2)
     NEXT(4);
   }
   X_gas_linear : {
@@ -498,6 +548,45 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     }
     NEXT(4);
   }
+  // Comparisons fused with br_if / br_unless (see SYNCWASM_FUSED_CMPS); `expr` as in the plain ops.
+#define FUSED_UN(name, RD, expr)           \
+  F_br_if_##name : {                       \
+    auto a = RD(S(2));                     \
+    if (expr) {                            \
+      pc += int32_t(pc[3]);                \
+      DISPATCH();                          \
+    }                                      \
+    NEXT(4);                               \
+  }                                        \
+  F_br_unless_##name : {                   \
+    auto a = RD(S(2));                     \
+    if (!(expr)) {                         \
+      pc += int32_t(pc[3]);                \
+      DISPATCH();                          \
+    }                                      \
+    NEXT(4);                               \
+  }
+#define FUSED_BIN(name, RD, expr)          \
+  F_br_if_##name : {                       \
+    auto a = RD(S(2));                     \
+    auto b = RD(S(3));                     \
+    if (expr) {                            \
+      pc += int32_t(pc[4]);                \
+      DISPATCH();                          \
+    }                                      \
+    NEXT(5);                               \
+  }                                        \
+  F_br_unless_##name : {                   \
+    auto a = RD(S(2));                     \
+    auto b = RD(S(3));                     \
+    if (!(expr)) {                         \
+      pc += int32_t(pc[4]);                \
+      DISPATCH();                          \
+    }                                      \
+    NEXT(5);                               \
+  }
+  INTEGER_COMPARISONS(FUSED_UN, FUSED_BIN)
+
   X_br_table : {
     uint32_t i = uint32_t(S(2));
     uint32_t n = pc[3];
