@@ -270,6 +270,7 @@ CompiledFunc FuncCompiler::run() {
   Reader r(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
   InstrReader ir(r);
   decoded_.instrs.clear();
+  decoded_.instrs.reserve((body.code_end - body.code_begin) / 2);  // instructions average over 2 bytes
   decoded_.tables.clear();
   while (!ir.at_end()) {
     Instr in = ir.next();
