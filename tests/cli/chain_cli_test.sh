@@ -399,13 +399,16 @@ sw account view test.near "${H[@]}"
 expect_rc "store free again" 0
 
 # A syncwasm process that runs for a while (a method that never ends, burning up to the VM's limit):
-# a second command meanwhile gets "store is in use". If the background call ends before a probe sees
-# the store locked (it runs for about a second), that is reported and not counted.
+# a second command meanwhile gets "store is in use". The probe starts once the background call holds
+# the store's lock (seen in /proc/locks, without taking it: a probe that opened the store first would
+# make the background call fail instead). If the call ends before that, it is reported, not counted.
+lock_inode=$(stat -c %i "$HOME_DIR/data/store.lock")
 "$SYNCWASM" call "$ALICE" spin --gas 1000 "${H[@]}" >"$TMP/spin.out" 2>"$TMP/spin.err" &
 spin=$!
 bg_pids+=($spin)
 seen=0
 while kill -0 "$spin" 2>/dev/null; do
+  grep -q ":$lock_inode " /proc/locks || continue
   sw account view test.near "${H[@]}"
   if [ "$rc" -eq 3 ] && grep -q "store is in use" "$TMP/err"; then seen=1; break; fi
 done
