@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include <iterator>
 
+#include "contracts/driver_script.h"
 #include "near/call.h"
 #include "near/runner.h"
 #include "sync/run.h"
@@ -100,22 +101,18 @@ BENCHMARK(BM_SuspendedCalleeMemory)->Iterations(1)->Unit(benchmark::kMillisecond
 
 // A callback + resume round trip through the whole stack: the driver's resume_sync_call host call,
 // the sync layer, the callee's callback host call and the engine's suspend/resume.
+// The callee of the round trips: namespace "p", whose `pingpong` yields 8 bytes forever.
+static std::vector<uint8_t> pingpong_callee() {
+  return wat(R"((module
+    (import "env" "callback" (func $cb (param i64 i64 i64))) (memory 1)
+    (func (export "pingpong") (loop (call $cb (i64.const 8) (i64.const 0) (i64.const 3)) (br 0)))))");
+}
+
 static std::vector<uint8_t> driver_script(int resumes) {
-  std::vector<uint8_t> s;
-  auto op = [&s](uint8_t o, const std::string& name, const std::string& method, std::vector<uint8_t> data) {
-    s.push_back(o);
-    s.push_back(uint8_t(name.size()));
-    s.insert(s.end(), name.begin(), name.end());
-    s.push_back(uint8_t(method.size()));
-    s.insert(s.end(), method.begin(), method.end());
-    for (int i = 0; i < 4; ++i) s.push_back(uint8_t(data.size() >> (8 * i)));
-    s.insert(s.end(), data.begin(), data.end());
-    for (int i = 0; i < 8; ++i) s.push_back(i == 6 ? 1 : 0);  // gas limit 2^48
-    for (int i = 0; i < 4; ++i) s.push_back(0);
-  };
-  op(1, "p", "pingpong", {});
-  for (int i = 0; i < resumes; ++i) op(2, "p", "", {1, 0, 0, 0, 0, 0, 0, 0});
-  return s;
+  driver::Script s(uint64_t(1) << 48);
+  s.op(driver::kStart, "p", "pingpong");
+  for (int i = 0; i < resumes; ++i) s.op(driver::kResume, "p", "", driver::u64_bytes(1));
+  return s.bytes;
 }
 
 static void BM_SyncRoundTrip(benchmark::State& state) {
@@ -124,9 +121,7 @@ static void BM_SyncRoundTrip(benchmark::State& state) {
   std::ifstream f(DRIVER_WASM, std::ios::binary);
   std::vector<uint8_t> driver((std::istreambuf_iterator<char>(f)), {});
   sync::MapCodeSource source;
-  source.namespaces["p"] = wat(R"((module
-    (import "env" "callback" (func $cb (param i64 i64 i64))) (memory 1)
-    (func (export "pingpong") (loop (call $cb (i64.const 8) (i64.const 0) (i64.const 3)) (br 0)))))");
+  source.namespaces["p"] = pingpong_callee();
   const int n = int(state.range(0));
   near::VMContext ctx;
   ctx.prepaid_gas = 1'000'000'000'000'000ull;
@@ -162,9 +157,7 @@ static void BM_SyncRoundTripMinimal(benchmark::State& state) {
         (local.set $n (i64.sub (local.get $n) (i64.const 1)))
         (br $more))))))");
   sync::MapCodeSource source;
-  source.namespaces["p"] = wat(R"((module
-    (import "env" "callback" (func $cb (param i64 i64 i64))) (memory 1)
-    (func (export "pingpong") (loop (call $cb (i64.const 8) (i64.const 0) (i64.const 3)) (br 0)))))");
+  source.namespaces["p"] = pingpong_callee();
   const uint64_t n = uint64_t(state.range(0));
   near::VMContext ctx;
   ctx.prepaid_gas = 1'000'000'000'000'000ull;

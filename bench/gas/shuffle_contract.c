@@ -2,6 +2,7 @@
  * and returns HASH as decimal text. Also deployed as a namespace and called synchronously. */
 #include "../../examples/contracts/near_env.h"
 #include "shuffle_kernel.h"
+#include "text.h"
 
 static uint8_t in[16];
 static uint8_t msg[64];

@@ -1,11 +1,8 @@
-/* The byte-shuffling workload of the gas comparison (docs/performance.md, "Gas: contract vs
- * submodule"): fill a 100 KiB buffer, swap bytes at pseudo-random positions n times, hash the
- * buffer (FNV-1a). Shared by the contract, the submodule and nothing else, so both paths run the
- * same code. */
+/* The byte-shuffling workload (docs/performance.md): fill a 100 KiB buffer, swap bytes at
+ * pseudo-random positions n times, hash the buffer (FNV-1a). The same code runs in the speed
+ * benchmark (bench/workloads/shuffle.c) and in the gas comparison's contract and submodule. */
 #pragma once
 #include <stdint.h>
-
-#include "text.h"
 
 #define SHUFFLE_SIZE (100u * 1024)
 static uint8_t shuffle_buf[SHUFFLE_SIZE];

@@ -2,6 +2,7 @@
  * with the first resume), then returns HASH as decimal text. The parent logs it. */
 #include "../../examples/contracts/submodule_env.h"
 #include "shuffle_kernel.h"
+#include "text.h"
 
 static uint8_t in[16];
 static uint8_t out[24];

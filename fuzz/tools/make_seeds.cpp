@@ -7,6 +7,7 @@
 #include <string>
 
 #include "chain/tx/transaction.h"
+#include "contracts/driver_script.h"
 
 using namespace syncwasm::chain;
 namespace fs = std::filesystem;
@@ -38,29 +39,11 @@ Bytes signed_tx(std::vector<Action> actions, uint64_t nonce) {
   return t.sign(sk).encode();
 }
 
-// The sync driver's script encoding (tests/sync/sync_test_support.h).
-struct Script {
-  Bytes bytes;
-  Script& op(uint8_t o, const std::string& name, const std::string& method = "", Bytes data = {},
-             uint64_t gas = 3'000'000'000'000ull, uint32_t caps = 0) {
-    bytes.push_back(o);
-    bytes.push_back(uint8_t(name.size()));
-    bytes.insert(bytes.end(), name.begin(), name.end());
-    bytes.push_back(uint8_t(method.size()));
-    bytes.insert(bytes.end(), method.begin(), method.end());
-    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(data.size() >> (8 * i)));
-    bytes.insert(bytes.end(), data.begin(), data.end());
-    for (int i = 0; i < 8; ++i) bytes.push_back(uint8_t(gas >> (8 * i)));
-    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(caps >> (8 * i)));
-    return *this;
-  }
-};
-Bytes u64(uint64_t v) {
-  Bytes b(8);
-  for (int i = 0; i < 8; ++i) b[size_t(i)] = uint8_t(v >> (8 * i));
-  return b;
-}
-enum : uint8_t { kStart = 1, kResume = 2, kStartSub = 3, kResumeSub = 4, kRestricted = 5, kWrite = 6, kRead = 7, kLog = 8 };
+// Driver scripts (tests/sync/contracts/driver_script.h) with 3 Tgas per call by default.
+using syncwasm::driver::Script;
+using enum syncwasm::driver::Op;
+Script seed_script() { return Script(3'000'000'000'000ull); }
+Bytes u64(uint64_t v) { return syncwasm::driver::u64_bytes(v); }
 
 }  // namespace
 
@@ -97,15 +80,15 @@ int main(int argc, char** argv) {
   write(out / "borsh_tx" / "no_actions", signed_tx({}, 6));
 
   auto script = [&](const char* name, const Script& s) { write(out / "sync_script" / name, s.bytes); };
-  script("empty", Script());
-  script("calls", Script().op(kStart, "a", "ret42").op(kStart, "a", "echo", text("payload")).op(kStart, "a", "whoami"));
-  script("yield_resume", Script()
+  script("empty", seed_script());
+  script("calls", seed_script().op(kStart, "a", "ret42").op(kStart, "a", "echo", text("payload")).op(kStart, "a", "whoami"));
+  script("yield_resume", seed_script()
                              .op(kStart, "a", "yield_then")
                              .op(kResume, "a", "", u64(100))
                              .op(kStart, "a", "pingpong")
                              .op(kResume, "a", "", u64(1))
                              .op(kResume, "a", "", u64(0)));
-  script("statuses", Script()
+  script("statuses", seed_script()
                          .op(kResume, "a", "", u64(1))
                          .op(kStart, "a", "yield_then")
                          .op(kStart, "a", "yield_then")
@@ -117,12 +100,12 @@ int main(int argc, char** argv) {
                          .op(kStart, "a", "write_then_trap")
                          .op(kStart, "a", "panic"));
   // Two live callees at once (status 900 when max_live_sync_callees is 1).
-  script("two_live", Script()
+  script("two_live", seed_script()
                          .op(kStart, "a", "yield_then")
                          .op(kStart, "b", "relay")
                          .op(kResume, "a", "", u64(1))
                          .op(kResume, "b", "", u64(2)));
-  script("storage", Script()
+  script("storage", seed_script()
                         .op(kStart, "a", "write", text("value"))
                         .op(kStart, "a", "read")
                         .op(kWrite, "mine", "", text("x"))
@@ -130,23 +113,23 @@ int main(int argc, char** argv) {
                         .op(kLog, "", "", text("log line"))
                         .op(kStart, "a", "remove")
                         .op(kStart, "a", "grow", Bytes{3}));
-  script("nested", Script()
+  script("nested", seed_script()
                        .op(kStart, "b", "call_a", text("ret42"))
                        .op(kStart, "b", "relay")
                        .op(kResume, "b", "", u64(41))
                        .op(kStart, "b", "recurse")
                        .op(kStart, "b", "restricted")
                        .op(kStart, "b", "sub", u64(5)));
-  script("submodule", Script()
+  script("submodule", seed_script()
                           .op(kStartSub, "s")
                           .op(kResumeSub, "s", "", u64(2))
                           .op(kResumeSub, "s", "", u64(3))
                           .op(kResumeSub, "s", "")
                           .op(kResumeSub, "s", "", u64(1))
                           .op(kStartSub, "missing"));
-  script("restricted", Script()
-                           .op(kRestricted, "a", "write", text("v"), 3'000'000'000'000ull, 0)
-                           .op(kRestricted, "a", "ret42", {}, 3'000'000'000'000ull, 0xffffffff)
-                           .op(kRestricted, "b", "call_a", text("echo"), 3'000'000'000'000ull, 0x3));
+  script("restricted", seed_script()
+                           .op(kStartRestricted, "a", "write", text("v"), 3'000'000'000'000ull, 0)
+                           .op(kStartRestricted, "a", "ret42", {}, 3'000'000'000'000ull, 0xffffffff)
+                           .op(kStartRestricted, "b", "call_a", text("echo"), 3'000'000'000'000ull, 0x3));
   return 0;
 }

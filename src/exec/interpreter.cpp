@@ -549,41 +549,31 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     NEXT(4);
   }
   // Comparisons fused with br_if / br_unless (see SYNCWASM_FUSED_CMPS); `expr` as in the plain ops.
-#define FUSED_UN(name, RD, expr)           \
-  F_br_if_##name : {                       \
-    auto a = RD(S(2));                     \
-    if (expr) {                            \
-      pc += int32_t(pc[3]);                \
-      DISPATCH();                          \
-    }                                      \
-    NEXT(4);                               \
-  }                                        \
-  F_br_unless_##name : {                   \
-    auto a = RD(S(2));                     \
-    if (!(expr)) {                         \
-      pc += int32_t(pc[3]);                \
-      DISPATCH();                          \
-    }                                      \
-    NEXT(4);                               \
+#define BRANCH_IF(cond, rel, n) \
+  if (cond) {                     \
+    pc += int32_t(pc[rel]);       \
+    DISPATCH();                   \
+  }                               \
+  NEXT(n);
+#define FUSED_UN(name, RD, expr)                                    \
+  F_br_if_##name : {                                                \
+    auto a = RD(S(2));                                              \
+    BRANCH_IF(expr, 3, 4)                                           \
+  }                                                                 \
+  F_br_unless_##name : {                                            \
+    auto a = RD(S(2));                                              \
+    BRANCH_IF(!(expr), 3, 4)                                        \
   }
-#define FUSED_BIN(name, RD, expr)          \
-  F_br_if_##name : {                       \
-    auto a = RD(S(2));                     \
-    auto b = RD(S(3));                     \
-    if (expr) {                            \
-      pc += int32_t(pc[4]);                \
-      DISPATCH();                          \
-    }                                      \
-    NEXT(5);                               \
-  }                                        \
-  F_br_unless_##name : {                   \
-    auto a = RD(S(2));                     \
-    auto b = RD(S(3));                     \
-    if (!(expr)) {                         \
-      pc += int32_t(pc[4]);                \
-      DISPATCH();                          \
-    }                                      \
-    NEXT(5);                               \
+#define FUSED_BIN(name, RD, expr)                                   \
+  F_br_if_##name : {                                                \
+    auto a = RD(S(2));                                              \
+    auto b = RD(S(3));                                              \
+    BRANCH_IF(expr, 4, 5)                                           \
+  }                                                                 \
+  F_br_unless_##name : {                                            \
+    auto a = RD(S(2));                                              \
+    auto b = RD(S(3));                                              \
+    BRANCH_IF(!(expr), 4, 5)                                        \
   }
   INTEGER_COMPARISONS(FUSED_UN, FUSED_BIN)
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "contracts/driver_script.h"
 #include "near/call.h"
 #include "near_test_support.h"
 #include "sync/run.h"
@@ -18,30 +19,11 @@ inline Bytes driver_code() {
   return Bytes((std::istreambuf_iterator<char>(f)), {});
 }
 
-enum Op : uint8_t { kStart = 1, kResume = 2, kStartSub = 3, kResumeSub = 4, kStartRestricted = 5, kWrite = 6, kRead = 7, kLog = 8 };
+using driver::Op;
+using driver::Script;
+using driver::u64_bytes;
+using enum driver::Op;
 
-struct Script {
-  Bytes bytes;
-  Script& op(Op o, const std::string& name, const std::string& method = "", Bytes data = {}, uint64_t gas = 100'000'000'000'000ull,
-             uint32_t caps = 0) {
-    bytes.push_back(o);
-    bytes.push_back(uint8_t(name.size()));
-    bytes.insert(bytes.end(), name.begin(), name.end());
-    bytes.push_back(uint8_t(method.size()));
-    bytes.insert(bytes.end(), method.begin(), method.end());
-    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(data.size() >> (8 * i)));
-    bytes.insert(bytes.end(), data.begin(), data.end());
-    for (int i = 0; i < 8; ++i) bytes.push_back(uint8_t(gas >> (8 * i)));
-    for (int i = 0; i < 4; ++i) bytes.push_back(uint8_t(caps >> (8 * i)));
-    return *this;
-  }
-};
-
-inline Bytes u64_bytes(uint64_t v) {
-  Bytes b(8);
-  for (int i = 0; i < 8; ++i) b[size_t(i)] = uint8_t(v >> (8 * i));
-  return b;
-}
 inline Bytes text(const std::string& s) { return Bytes(s.begin(), s.end()); }
 
 struct Result {
