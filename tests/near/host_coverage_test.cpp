@@ -9,7 +9,6 @@ const Params P = free_wasm();
 Gas RM(uint64_t n) { return P.read_memory_base + n * P.read_memory_byte; }
 Gas WM(uint64_t n) { return P.write_memory_base + n * P.write_memory_byte; }
 Gas WR(uint64_t n) { return P.write_register_base + n * P.write_register_byte; }
-Gas RR(uint64_t n) { return P.read_register_base + n * P.read_register_byte; }
 Gas UTF8(uint64_t n) { return P.utf8_decoding_base + n * P.utf8_decoding_byte; }
 
 // Runs `call` (one host call) inside a contract that imports `import`, with `data` at address 0.
