@@ -116,6 +116,10 @@ if os.path.exists(mpath):
     if "BM_SyncRoundTripMinimal/0" in med and "BM_SyncRoundTripMinimal/1000" in med:
         t0, t1 = ns(med["BM_SyncRoundTripMinimal/0"]), ns(med["BM_SyncRoundTripMinimal/1000"])
         micro["sync_round_trip_minimal_ns"] = (t1 - t0) / 1000
+    if "BM_HostCall/0" in med and "BM_HostCall/1" in med:
+        micro["host_call_ns"] = (ns(med["BM_HostCall/1"]) - ns(med["BM_HostCall/0"])) / 1e6
+    if "BM_Translate" in med and "bytes_per_second" in med["BM_Translate"]:
+        micro["translate_contract_mb_s"] = med["BM_Translate"]["bytes_per_second"] / 1e6
     if "BM_EngineSuspendResume" in med:
         micro["engine_suspend_resume_ns"] = ns(med["BM_EngineSuspendResume"])
     mem_path = os.path.join(args.raw, "micro_memory.json")
@@ -207,6 +211,8 @@ if micro:
     md.append("")
     names = {"sync_round_trip_ns": "BM_SyncRoundTrip: ns per callback + resume ((t(1000) − t(0)) / 1000)",
              "sync_round_trip_minimal_ns": "BM_SyncRoundTripMinimal: ns per callback + resume, minimal caller",
+             "host_call_ns": "BM_HostCall: ns per NEAR host call from wasm (block_index; (t(1) − t(0)) / 10^6)",
+             "translate_contract_mb_s": "BM_Translate: MB/s translating the sync driver contract (whole module)",
              "engine_suspend_resume_ns": "BM_EngineSuspendResume: ns per host suspend + embedder resume (engine only)",
              "suspended_callee_bytes": "BM_SuspendedCalleeMemory: resident bytes per suspended callee",
              "sync_run_fixed_us": "BM_SyncRoundTrip/0: µs for a driver run with no resume",

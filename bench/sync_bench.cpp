@@ -194,4 +194,41 @@ static void BM_EngineSuspendResume(benchmark::State& state) {
 }
 BENCHMARK(BM_EngineSuspendResume)->Unit(benchmark::kNanosecond);
 
+// One NEAR host call from wasm: a loop of `block_index` calls (the cheapest host function: its base
+// fee only) through linking, the engine's host-call path and the gas counter; minus the same loop
+// without the call gives the host call's own cost.
+static void BM_HostCall(benchmark::State& state) {
+  near::Params p;
+  near::ContractCache cache;
+  const bool call = state.range(0) != 0;
+  auto code = wat(std::string(R"((module (import "env" "block_index" (func $b (result i64))) (memory 1)
+    (func (export "main") (local $i i32) (local.set $i (i32.const 1000000))
+      (loop )") + (call ? "(drop (call $b))" : "(nop)") + R"(
+        (br_if 0 (local.tee $i (i32.sub (local.get $i) (i32.const 1))))))))");
+  near::VMContext ctx;
+  ctx.prepaid_gas = 300'000'000'000'000ull;
+  for (auto _ : state) {
+    near::MemoryExternal ext;
+    auto o = near::run_method(code, "main", ctx, p, ext, cache);
+    if (o.aborted) state.SkipWithError(o.aborted->to_string().c_str());
+  }
+  state.SetItemsProcessed(state.iterations() * 1'000'000);
+}
+BENCHMARK(BM_HostCall)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// Translation of a contract (decode, validate, translate with NEAR's metering), from bytes to
+// runnable code: the sync tests' driver contract (C, compiled by clang).
+static void BM_Translate(benchmark::State& state) {
+  near::Params p;
+  std::ifstream f(DRIVER_WASM, std::ios::binary);
+  std::vector<uint8_t> code((std::istreambuf_iterator<char>(f)), {});
+  for (auto _ : state) {
+    auto m = Module::compile(code, near::engine_config(p));
+    if (!m) state.SkipWithError(m.error().to_string().c_str());
+    benchmark::DoNotOptimize(m);
+  }
+  state.SetBytesProcessed(state.iterations() * int64_t(code.size()));
+}
+BENCHMARK(BM_Translate)->Unit(benchmark::kMicrosecond);
+
 BENCHMARK_MAIN();

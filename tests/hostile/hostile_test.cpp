@@ -152,8 +152,6 @@ TEST(Hostile, CalleeCallingBackIntoItsCaller) {
                                                                (i64.const 0) (i64.const 0) (i64.const 1000000000000) (i64.const 1)))
       (call $ret (i64.const 8) (i64.const 16)))))";
   code.namespaces["x"] = syncwasm::test::wat(callee);
-  std::string caller = contract(R"((import "env" "sync_function_call" (func $c (param i64 i64 i64 i64 i64 i64 i64 i64) (result i64))))");
-  (void)caller;
   std::string parent = R"((module
     (import "env" "sync_function_call" (func $call (param i64 i64 i64 i64 i64 i64 i64 i64) (result i64)))
     (import "env" "read_register" (func $rr (param i64 i64)))
