@@ -20,51 +20,17 @@ HOME_DIR=$TMP/home
 H=(--home "$HOME_DIR")
 ALICE=alice.test.near
 
-failures=0
-checks=0
-pass() { checks=$((checks + 1)); }
-fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL: $*"; }
-
-# check NAME PYTHON_EXPR FILE: the expression, over `o` (the JSON value in FILE), must be true.
-# Helpers: b64(text) encodes, unb64(s) decodes to text, ret(o) is the returned value as text,
-# b58(bytes) is base58, sha(path) the sha256 of a file's bytes.
-check() {
-  local name=$1 expr=$2 file=$3
-  if "$PYTHON" -c '
-import base64, hashlib, json, sys
-o = json.load(open(sys.argv[2]))
-b64 = lambda s: base64.b64encode(s.encode()).decode()
-unb64 = lambda s: base64.b64decode(s).decode()
+# check helpers: unb64(s) decodes to text, ret(o) is the returned value as text, b58(bytes) is base58,
+# sha(path) the sha256 of a file's bytes.
+CHECK_HELPERS='unb64 = lambda s: base64.b64decode(s).decode()
 ret = lambda o: base64.b64decode(o["return_base64"]).decode()
 def b58(b):
     alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
     n = int.from_bytes(b, "big"); s = ""
     while n: n, r = divmod(n, 58); s = alphabet[r] + s
     return "1" * (len(b) - len(b.lstrip(b"\0"))) + s
-sha = lambda p: hashlib.sha256(open(p, "rb").read()).digest()
-sys.exit(0 if eval("(" + sys.argv[1] + ")") else 1)' "$expr" "$file" 2>"$TMP/check.err"; then
-    pass
-  else
-    fail "$name: expected $expr; in $file:"
-    cat "$file" "$TMP/check.err"
-  fi
-}
-
-# expect_rc NAME EXPECTED: the last command's exit code ($rc) must be EXPECTED.
-expect_rc() {
-  if [ "$rc" -eq "$2" ]; then pass; else fail "$1: exit code $rc, expected $2"; cat "$TMP/out" "$TMP/err"; fi
-}
-
-# expect_out NAME FILE PATTERN: a line of FILE matches the grep -E PATTERN.
-expect_out() {
-  if grep -Eq -- "$3" "$2"; then pass; else fail "$1: no line matching '$3' in:"; cat "$2"; fi
-}
-
-# sw ARGS...: runs syncwasm; stdout to $TMP/out, stderr to $TMP/err, exit code in $rc.
-sw() {
-  "$SYNCWASM" "$@" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
+sha = lambda p: hashlib.sha256(open(p, "rb").read()).digest()'
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # The contract: set (stores its input under "greeting", logs, returns it), get, spin (never ends),
 # run_sub (starts submodule "sub" and returns what it returned).
@@ -418,5 +384,4 @@ unset 'bg_pids[-1]'
 if [ "$seen" = 1 ]; then pass; else echo "note: the background call ended before the store was seen in use (not counted)"; fi
 if [ "$spin_rc" -eq 1 ]; then pass; else fail "spin: exit code $spin_rc, expected 1 (out of gas)"; cat "$TMP/spin.out" "$TMP/spin.err"; fi
 
-echo "$checks checks, $failures failed"
-[ "$failures" -eq 0 ]
+summary

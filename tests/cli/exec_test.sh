@@ -11,41 +11,7 @@ PYTHON=${3:-python3}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/cli_exec.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
 
-failures=0
-checks=0
-pass() { checks=$((checks + 1)); }
-fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL: $*"; }
-
-# check NAME PYTHON_EXPR FILE: the expression, over `o` (the JSON object in FILE), must be true.
-check() {
-  local name=$1 expr=$2 file=$3
-  if "$PYTHON" -c '
-import base64, json, sys
-o = json.load(open(sys.argv[2]))
-b64 = lambda s: base64.b64encode(s.encode()).decode()
-sys.exit(0 if eval("(" + sys.argv[1] + ")") else 1)' "$expr" "$file" 2>"$TMP/check.err"; then
-    pass
-  else
-    fail "$name: expected $expr; in $file:"
-    cat "$file" "$TMP/check.err"
-  fi
-}
-
-# expect_rc NAME EXPECTED ACTUAL
-expect_rc() {
-  if [ "$3" -eq "$2" ]; then pass; else fail "$1: exit code $3, expected $2"; cat "$TMP/err" 2>/dev/null; fi
-}
-
-# same_file NAME FILE COPY: FILE is byte for byte COPY.
-same_file() {
-  if cmp -s "$2" "$3"; then pass; else fail "$1: $2 changed"; diff "$3" "$2"; fi
-}
-
-# exec ARGS...: runs syncwasm exec; stdout to $TMP/out, stderr to $TMP/err, exit code in $rc.
-exec_() {
-  "$SYNCWASM" exec "$@" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 cat >"$TMP/contract.wat" <<'WAT'
 (module
@@ -189,5 +155,4 @@ echo '{"random_seed_base64": "AAAA"}' >"$TMP/short_seed.json"
 exec_ "$C" set --context "$TMP/short_seed.json" --json
 expect_rc "short random seed" 3 "$rc"
 
-echo "$checks checks, $failures failed"
-[ "$failures" -eq 0 ]
+summary

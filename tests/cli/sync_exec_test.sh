@@ -12,46 +12,11 @@ PYTHON=${3:-python3}
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/cli_exec_sync.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
 
-failures=0
-checks=0
-pass() { checks=$((checks + 1)); }
-fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "FAIL: $*"; }
-
-# check NAME PYTHON_EXPR FILE: the expression, over `o` (the JSON object in FILE), must be true.
-# Helpers: b64(text) encodes, ret(o) is the returned bytes, status(o) their first 8 bytes as a u64 (LE)
-# and data(o) the rest.
-check() {
-  local name=$1 expr=$2 file=$3
-  if "$PYTHON" -c '
-import base64, json, struct, sys
-o = json.load(open(sys.argv[2]))
-b64 = lambda s: base64.b64encode(s.encode()).decode()
-ret = lambda o: base64.b64decode(o["return_base64"])
+# check helpers: ret(o) is the returned bytes, status(o) their first 8 bytes as a u64 (LE), data(o) the rest.
+CHECK_HELPERS='ret = lambda o: base64.b64decode(o["return_base64"])
 status = lambda o: struct.unpack("<Q", ret(o)[:8])[0]
-data = lambda o: ret(o)[8:]
-sys.exit(0 if eval("(" + sys.argv[1] + ")") else 1)' "$expr" "$file" 2>"$TMP/check.err"; then
-    pass
-  else
-    fail "$name: expected $expr; in $file:"
-    cat "$file" "$TMP/check.err"
-  fi
-}
-
-# expect_rc NAME EXPECTED ACTUAL
-expect_rc() {
-  if [ "$3" -eq "$2" ]; then pass; else fail "$1: exit code $3, expected $2"; cat "$TMP/err" 2>/dev/null; fi
-}
-
-# same_file NAME FILE COPY: FILE is byte for byte COPY.
-same_file() {
-  if cmp -s "$2" "$3"; then pass; else fail "$1: $2 changed"; diff "$3" "$2"; fi
-}
-
-# exec_ ARGS...: runs syncwasm exec; stdout to $TMP/out, stderr to $TMP/err, exit code in $rc.
-exec_() {
-  "$SYNCWASM" exec "$@" >"$TMP/out" 2>"$TMP/err"
-  rc=$?
-}
+data = lambda o: ret(o)[8:]'
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # The parent (the account's default namespace). Each call_* method makes one synchronous call and returns
 # its status (u64, little-endian) followed by the bytes the call left in register 1.
@@ -255,5 +220,4 @@ expect_rc "missing submodule code" 3 "$rc"
 exec_ "$P" call_sub --submodule "a key/with:stuff=$TMP/sub.wasm" --json
 expect_rc "unusual submodule key" 0 "$rc"
 
-echo "$checks checks, $failures failed"
-[ "$failures" -eq 0 ]
+summary

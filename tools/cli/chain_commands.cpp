@@ -131,6 +131,23 @@ CliResult<chain::SubmitResult> submit(Chain& c, const KeyFile& key, const std::s
   return std::move(*r);
 }
 
+// A transaction of `account` to itself, signed with its key in the home: the key and code commands.
+struct SelfTx {
+  Home home;
+  KeyFile key;
+  chain::SubmitResult result;
+};
+CliResult<SelfTx> submit_to_self(const ChainCommon& opts, const std::string& account, std::vector<chain::Action> actions) {
+  auto h = open_home(opts);
+  if (!h) return std::unexpected(h.error());
+  auto& [home, c] = *h;
+  auto key = signer_key(home, *c, account);
+  if (!key) return std::unexpected(key.error());
+  auto r = submit(*c, *key, account, account, std::move(actions));
+  if (!r) return std::unexpected(r.error());
+  return SelfTx{std::move(home), std::move(*key), std::move(*r)};
+}
+
 // ---- printing ----
 
 std::string str(const json& j, const char* key, const std::string& dflt = {}) {
@@ -479,26 +496,23 @@ int key_add_command(const KeyAddOptions& opts) {
           chain::FunctionCallWithNamespacesPermission{allowance, opts.function_call, opts.methods, opts.namespaces};
   }
 
-  auto h = open_home(opts);
-  if (!h) return report(h.error());
-  auto& [home, c] = *h;
-  auto key = signer_key(home, *c, opts.account);
-  if (!key) return report(key.error());
-  auto r = submit(*c, *key, opts.account, opts.account, {chain::AddKeyAction{pk, access}});
-  if (!r) return report(r.error());
+  auto tx = submit_to_self(opts, opts.account, {chain::AddKeyAction{pk, access}});
+  if (!tx) return report(tx.error());
+  const Home& home = tx->home;
+  const chain::SubmitResult& r = tx->result;
   fs::path saved;
   std::optional<CliError> save_error;
-  if (r->success && generated) {
+  if (r.success && generated) {
     saved = home.extra_key_file(opts.account, pk);
     if (auto s = save_key_file(saved, opts.account, *generated); !s)
       save_error = CliError{kExitLoadError, s.error().message + "\nthe new key is " + generated->to_string()};
   }
   json extra = json::object();
-  if (r->success) {
+  if (r.success) {
     extra["public_key"] = pk.to_string();
     if (generated) extra["key_file"] = saved.string();
   }
-  int rc = finish(*r, opts, false, extra);
+  int rc = finish(r, opts, false, extra);
   if (save_error) return report(*save_error);
   if (rc == kExitOk && !opts.json) {
     std::cout << "added key " << pk.to_string() << " to " << opts.account << ": " << permission_text(access.permission)
@@ -512,21 +526,18 @@ int key_delete_command(const KeyDeleteOptions& opts) {
   if (auto e = check_account_id(opts.account, "ACCOUNT"); !e) return report(e.error());
   auto pk = chain::PublicKey::parse(opts.public_key);
   if (!pk) return report({kExitUsage, "PUBLIC_KEY '" + opts.public_key + "': " + pk.error().message});
-  auto h = open_home(opts);
-  if (!h) return report(h.error());
-  auto& [home, c] = *h;
-  auto key = signer_key(home, *c, opts.account);
-  if (!key) return report(key.error());
-  auto r = submit(*c, *key, opts.account, opts.account, {chain::DeleteKeyAction{*pk}});
-  if (!r) return report(r.error());
+  auto tx = submit_to_self(opts, opts.account, {chain::DeleteKeyAction{*pk}});
+  if (!tx) return report(tx.error());
+  const Home& home = tx->home;
+  const chain::SubmitResult& r = tx->result;
   std::error_code ec;
-  bool removed = r->success && fs::remove(home.extra_key_file(opts.account, *pk), ec);
-  int rc = finish(*r, opts);
+  bool removed = r.success && fs::remove(home.extra_key_file(opts.account, *pk), ec);
+  int rc = finish(r, opts);
   if (rc == kExitOk && !opts.json) {
     std::cout << "deleted key " << pk->to_string() << " of " << opts.account << "\n";
     if (removed) std::cout << "removed " << home.extra_key_file(opts.account, *pk).string() << "\n";
   }
-  if (rc == kExitOk && *pk == key->secret.public_key())
+  if (rc == kExitOk && *pk == tx->key.secret.public_key())
     std::cerr << "syncwasm: warning: that was the key of " << home.key_file(opts.account).string() << ": "
               << opts.account << " can no longer sign with it\n";
   return rc;
@@ -560,16 +571,11 @@ int deploy_command(const DeployOptions& opts) {
   if (auto e = check_namespace(opts.ns); !e) return report(e.error());
   auto code = read_wasm(opts.file);
   if (!code) return report(code.error());
-  auto h = open_home(opts);
-  if (!h) return report(h.error());
-  auto& [home, c] = *h;
-  auto key = signer_key(home, *c, opts.account);
-  if (!key) return report(key.error());
   chain::Action action = opts.ns.empty() ? chain::Action(chain::DeployContractAction{std::move(*code)})
                                          : chain::Action(chain::DeployContractToNamespaceAction{std::move(*code), opts.ns});
-  auto r = submit(*c, *key, opts.account, opts.account, {std::move(action)});
-  if (!r) return report(r.error());
-  int rc = finish(*r, opts);
+  auto tx = submit_to_self(opts, opts.account, {std::move(action)});
+  if (!tx) return report(tx.error());
+  int rc = finish(tx->result, opts);
   if (rc == kExitOk && !opts.json) {
     std::cout << "deployed " << opts.file << " to " << opts.account;
     if (!opts.ns.empty()) std::cout << " (namespace " << opts.ns << ")";
@@ -583,14 +589,9 @@ int submodule_deploy_command(const SubmoduleOptions& opts) {
   if (opts.key.empty()) return report({kExitUsage, "KEY is empty"});
   auto code = read_wasm(opts.file);
   if (!code) return report(code.error());
-  auto h = open_home(opts);
-  if (!h) return report(h.error());
-  auto& [home, c] = *h;
-  auto key = signer_key(home, *c, opts.account);
-  if (!key) return report(key.error());
-  auto r = submit(*c, *key, opts.account, opts.account, {chain::DeploySubmoduleAction{opts.key, std::move(*code)}});
-  if (!r) return report(r.error());
-  int rc = finish(*r, opts);
+  auto tx = submit_to_self(opts, opts.account, {chain::DeploySubmoduleAction{opts.key, std::move(*code)}});
+  if (!tx) return report(tx.error());
+  int rc = finish(tx->result, opts);
   if (rc == kExitOk && !opts.json)
     std::cout << "deployed submodule " << display_name(opts.key) << " of " << opts.account << " from " << opts.file << "\n";
   return rc;
@@ -599,14 +600,9 @@ int submodule_deploy_command(const SubmoduleOptions& opts) {
 int submodule_remove_command(const SubmoduleOptions& opts) {
   if (auto e = check_account_id(opts.account, "ACCOUNT"); !e) return report(e.error());
   if (opts.key.empty()) return report({kExitUsage, "KEY is empty"});
-  auto h = open_home(opts);
-  if (!h) return report(h.error());
-  auto& [home, c] = *h;
-  auto key = signer_key(home, *c, opts.account);
-  if (!key) return report(key.error());
-  auto r = submit(*c, *key, opts.account, opts.account, {chain::RemoveSubmoduleAction{opts.key}});
-  if (!r) return report(r.error());
-  int rc = finish(*r, opts);
+  auto tx = submit_to_self(opts, opts.account, {chain::RemoveSubmoduleAction{opts.key}});
+  if (!tx) return report(tx.error());
+  int rc = finish(tx->result, opts);
   if (rc == kExitOk && !opts.json) std::cout << "removed submodule " << display_name(opts.key) << " of " << opts.account << "\n";
   return rc;
 }
@@ -648,7 +644,7 @@ int view_command(const ViewOptions& opts) {
   auto& c = h->second;
   if (auto e = need_account(*c, opts.contract); !e) return report(e.error());
   near::VMOutcome o = c->view(opts.contract, opts.ns, opts.method, *input);
-  if (opts.json) std::cout << dump_json(vm_outcome_json(o)) << "\n";
+  if (opts.json) std::cout << dump_json(near::outcome_json(o)) << "\n";
   else print_vm_outcome(o);
   return o.aborted ? kExitFailure : kExitOk;
 }

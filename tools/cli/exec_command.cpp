@@ -183,7 +183,7 @@ int exec_command(const ExecOptions& opts) {
   near::VMOutcome outcome = sync::run_method(*code, opts.method, ctx, params, ext, cache, code_source);
 
   if (opts.json) {
-    std::cout << dump_json(vm_outcome_json(outcome)) << "\n";
+    std::cout << dump_json(near::outcome_json(outcome)) << "\n";
   } else {
     print_vm_outcome(outcome);
   }

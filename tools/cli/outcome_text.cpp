@@ -46,28 +46,6 @@ std::string display_name(const std::string& name) {
   return nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The JSON outcome: near::outcome_json plus the synchronous-call trace and the submodule actions.
-nlohmann::json vm_outcome_json(const near::VMOutcome& o) {
-  nlohmann::json j = near::outcome_json(o);
-  nlohmann::json trace = nlohmann::json::array();
-  for (const near::SyncTraceEvent& e : o.sync_trace)
-    trace.push_back({{"event", e.event},
-                     {"kind", e.target.submodule ? "submodule" : "namespace"},
-                     {"target", e.target.name},
-                     {"depth", e.depth},
-                     {"status", uint64_t(e.status)},
-                     {"status_name", near::sync_status_name(e.status)},
-                     {"gas_burnt", e.gas_burnt}});
-  j["sync_trace"] = std::move(trace);
-  nlohmann::json actions = nlohmann::json::array();
-  for (const near::Logic::SubmoduleAction& a : o.submodule_actions)
-    actions.push_back({{"key", a.key},
-                       {"action", a.code ? "deploy" : "remove"},
-                       {"code_base64", a.code ? nlohmann::json(base64_encode(*a.code)) : nlohmann::json(nullptr)}});
-  j["submodule_actions"] = std::move(actions);
-  return j;
-}
-
 void print_vm_outcome(const near::VMOutcome& o) {
   std::cout << "status: " << (o.aborted ? "failure" : "success") << "\n";
   if (!o.aborted) {

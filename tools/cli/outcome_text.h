@@ -28,8 +28,6 @@ inline bool printable_utf8(std::string_view s) {
 // else as a JSON string.
 std::string display_name(const std::string& name);
 
-// The JSON outcome: near::outcome_json plus the synchronous-call trace and the submodule actions.
-nlohmann::json vm_outcome_json(const near::VMOutcome& o);
 
 // The text outcome of `exec` (docs/cli.md): status, return value, logs, promises, submodule actions,
 // the sync trace, gas, and the error.
