@@ -78,6 +78,7 @@ class FuncCompiler {
       if (src(k) == local) materialize(k);
   }
   static bool foldable(Op op);
+  static bool reads_condition(Op op) { return op == Op::if_ || op == Op::br_if || op == Op::br_table; }
   // The last instruction's destination operand, while nothing else has been emitted: `x = a + b;
   // local.set` then writes straight into the local instead of the stack slot plus a copy.
   struct Result {
@@ -321,7 +322,8 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
   fusable_load_ = std::exchange(last_load_, std::nullopt);
   if (!foldable(in.op)) {
     fusable_load_.reset();  // a label may point right after the load: the charge stays separate
-    if (!dead_) materialize_all(h);
+    // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
+    if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
     result_.reset();  // labels and control flow: a later local.set must not retarget code before them
   }
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
@@ -342,10 +344,11 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
             c.else_fixup = f;
           } else {
             uint32_t at = op(handler_index(XOp::br_unless));
-            u(slot(h - 1));
+            operand(src(h - 1));
             u(0);
             c.else_fixup = Fixup{at, at + 3};
           }
+          settle(h - 1);
           end_region();
         }
       }
@@ -471,24 +474,26 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
           link(t, f->instr, f->field);
         } else {
           uint32_t at = op(handler_index(XOp::br_if));
-          u(slot(h - 1));
+          operand(src(h - 1));
           u(0);
           link(t, at, at + 3);
         }
       } else {
         uint32_t skip = op(handler_index(XOp::br_unless));
-        u(slot(h - 1));
+        operand(src(h - 1));
         u(0);
         branch_to(in.a, h - 1);
         patch({skip, skip + 3}, here());
       }
+      settle(h - 1);
       break;
     }
     case Op::br_table: {
       const std::vector<uint32_t>& targets = *in.targets;
       uint32_t n = uint32_t(targets.size());
       uint32_t at = op(handler_index(XOp::br_table));
-      u(slot(h - 1));
+      operand(src(h - 1));
+      settle(h - 1);
       u(n);
       uint32_t first = here();
       for (uint32_t i = 0; i <= n; ++i) u(0);
