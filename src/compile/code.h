@@ -21,6 +21,7 @@ using CodeUnit = uint32_t;
 // Operands are listed after each name.
 #define SYNCWASM_XOPS(X)                                                                   \
   X(copy)          /* dst src */                                                            \
+  X(copy2)         /* dst1 src1 dst2 src2: two copies in order */                           \
   X(br)            /* rel */                                                                \
   X(br_if)         /* cond rel */                                                           \
   X(br_unless)     /* cond rel */                                                           \
@@ -74,6 +75,35 @@ using CodeUnit = uint32_t;
   S(i32_store) S(i64_store) S(f32_store) S(f64_store) S(i32_store8) S(i32_store16) S(i64_store8)     \
   S(i64_store16) S(i64_store32)
 
+// Binary operations fused with the binary operation that consumes their result, for the expression
+// chains of hashing and numeric code. For every pair (A, B) of one family: A__B dst x y z computes
+// (x A y) B z, and A__B_r computes z B (x A y); the intermediate value never goes through a slot.
+// A family lists its operations as FAMILY(X, ...) -> X(op, ...) for each op.
+#define SYNCWASM_PAIRABLE_I32(X, ...)                                                                 \
+  X(i32_add, __VA_ARGS__) X(i32_sub, __VA_ARGS__) X(i32_mul, __VA_ARGS__) X(i32_and, __VA_ARGS__)       \
+  X(i32_or, __VA_ARGS__) X(i32_xor, __VA_ARGS__) X(i32_shl, __VA_ARGS__) X(i32_shr_s, __VA_ARGS__)      \
+  X(i32_shr_u, __VA_ARGS__) X(i32_rotl, __VA_ARGS__) X(i32_rotr, __VA_ARGS__)
+#define SYNCWASM_PAIRABLE_I64(X, ...)                                                                 \
+  X(i64_add, __VA_ARGS__) X(i64_sub, __VA_ARGS__) X(i64_mul, __VA_ARGS__) X(i64_and, __VA_ARGS__)       \
+  X(i64_or, __VA_ARGS__) X(i64_xor, __VA_ARGS__) X(i64_shl, __VA_ARGS__) X(i64_shr_s, __VA_ARGS__)      \
+  X(i64_shr_u, __VA_ARGS__) X(i64_rotl, __VA_ARGS__) X(i64_rotr, __VA_ARGS__)
+#define SYNCWASM_PAIRABLE_F32(X, ...) X(f32_add, __VA_ARGS__) X(f32_sub, __VA_ARGS__) X(f32_mul, __VA_ARGS__)
+#define SYNCWASM_PAIRABLE_F64(X, ...) X(f64_add, __VA_ARGS__) X(f64_sub, __VA_ARGS__) X(f64_mul, __VA_ARGS__)
+// P(A, B) for every pair of every family. A family's list is used inside its own expansion, which the
+// preprocessor forbids; naming it through FAMILY_INDIRECT() and rescanning once more (EXPAND) allows it.
+#define SYNCWASM_FUSED_PAIRS(P)                                                                         \
+  SYNCWASM_PAIRS_OF(SYNCWASM_PAIRABLE_I32, P) SYNCWASM_PAIRS_OF(SYNCWASM_PAIRABLE_I64, P)               \
+  SYNCWASM_PAIRS_OF(SYNCWASM_PAIRABLE_F32, P) SYNCWASM_PAIRS_OF(SYNCWASM_PAIRABLE_F64, P)
+#define SYNCWASM_PAIRABLE_I32_INDIRECT() SYNCWASM_PAIRABLE_I32
+#define SYNCWASM_PAIRABLE_I64_INDIRECT() SYNCWASM_PAIRABLE_I64
+#define SYNCWASM_PAIRABLE_F32_INDIRECT() SYNCWASM_PAIRABLE_F32
+#define SYNCWASM_PAIRABLE_F64_INDIRECT() SYNCWASM_PAIRABLE_F64
+#define SYNCWASM_EMPTY()
+#define SYNCWASM_EXPAND(...) __VA_ARGS__
+#define SYNCWASM_PAIRS_OF(FAMILY, P) SYNCWASM_EXPAND(FAMILY(SYNCWASM_PAIR_ROW, FAMILY##_INDIRECT, P))
+#define SYNCWASM_PAIR_ROW(a, INDIRECT, P) INDIRECT SYNCWASM_EMPTY()()(SYNCWASM_PAIR_CELL, a, P)
+#define SYNCWASM_PAIR_CELL(b, a, P) P(a, b)
+
 enum class XOp : uint16_t {
 #define X(name) name,
   SYNCWASM_XOPS(X)
@@ -87,6 +117,9 @@ enum class XOp : uint16_t {
 #define S(store) store##_gas,
   SYNCWASM_FUSED_STORES(S)
 #undef S
+#define P(a, b) a##__##b, a##__##b##_r,
+  SYNCWASM_FUSED_PAIRS(P)
+#undef P
   count_
 };
 // Handler table index of an internal instruction: wasm ops first, then XOps.

@@ -4,13 +4,52 @@
 
 #include "decode/decoder.h"
 
-#include <cstring>
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <deque>
 #include <utility>
 
 namespace syncwasm::ir {
 namespace {
+
+// Where a pairable operation's fused pairs are (SYNCWASM_FUSED_PAIRS, the last XOps): the pairs of its
+// family start `family` XOps after the first pair; in the family it is the `index`th of `size`.
+struct PairSlot {
+  bool pairable = false;
+  uint16_t family = 0;
+  uint8_t index = 0, size = 0;
+};
+struct PairTable {
+  std::array<PairSlot, kOpCount> slots{};
+  unsigned first = 0;  // XOp of the first pair
+};
+constexpr PairTable kPairs = [] {
+  PairTable t;
+  unsigned base = 0;
+  auto family = [&](std::initializer_list<Op> ops) {
+    uint8_t i = 0, n = uint8_t(ops.size());
+    for (Op o : ops) t.slots[unsigned(o)] = {true, uint16_t(base), i++, n};
+    base += 2 * n * n;  // A__B and A__B_r for every B
+  };
+#define OP(op, ...) Op::op,
+  family({SYNCWASM_PAIRABLE_I32(OP)});
+  family({SYNCWASM_PAIRABLE_I64(OP)});
+  family({SYNCWASM_PAIRABLE_F32(OP)});
+  family({SYNCWASM_PAIRABLE_F64(OP)});
+#undef OP
+  t.first = unsigned(XOp::count_) - base;
+  return t;
+}();
+// The fused instruction for `a` followed by `b` consuming a's result as its right (or left) operand.
+constexpr std::optional<XOp> fused_pair(Op a, Op b, bool right) {
+  const PairSlot &pa = kPairs.slots[unsigned(a)], &pb = kPairs.slots[unsigned(b)];
+  if (!pa.pairable || !pb.pairable || pa.family != pb.family) return std::nullopt;
+  return XOp(kPairs.first + pa.family + 2 * (pa.index * pa.size + pb.index) + right);
+}
+static_assert(*fused_pair(Op::i32_add, Op::i32_sub, false) == XOp::i32_add__i32_sub);
+static_assert(*fused_pair(Op::i64_rotr, Op::i64_xor, true) == XOp::i64_rotr__i64_xor_r);
+static_assert(*fused_pair(Op::f64_mul, Op::f64_add, true) == XOp::f64_mul__f64_add_r);
 
 // A function body decoded once: the constants must be known before the first operand slot is
 // emitted, so the compiler reads the instructions from here rather than decoding twice.
@@ -65,11 +104,26 @@ class FuncCompiler {
   }
   void materialize(uint32_t h) {
     if (src(h) == slot(h)) return;
-    op(handler_index(XOp::copy));
-    u(slot(h));
-    operand(src(h));
+    copy(slot(h), src(h));
     settle(h);
   }
+  // A copy right after another (no label between them) joins it as a copy2: wasm's local shuffles
+  // (a = b; b = c; ...) come as runs of copies.
+  void copy(uint32_t dst, uint32_t from) {
+    if (last_copy_ && *last_copy_ + 4 == here() && label_ != here()) {
+      uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler_index(XOp::copy2)]);
+      code_[*last_copy_] = CodeUnit(addr);
+      code_[*last_copy_ + 1] = CodeUnit(addr >> 32);
+      last_copy_.reset();
+      result_.reset();
+    } else {
+      last_copy_ = op(handler_index(XOp::copy));
+    }
+    u(dst);
+    u(from);
+  }
+  std::optional<uint32_t> last_copy_;  // start of the last copy emitted
+  uint32_t label_ = UINT32_MAX;        // the last code position branches may target
   void materialize_all(uint32_t h) {
     for (uint32_t k = 0; pending_ && k < h; ++k) materialize(k);
   }
@@ -123,6 +177,11 @@ class FuncCompiler {
       default: std::abort();  // every load and store is in SYNCWASM_FUSED_LOADS/STORES
     }
   }
+  // The last instruction emitted, when it is a pairable binary operation: a binary operation of its
+  // family that consumes its result becomes one fused instruction. Instructions that emit no code
+  // (local.get, constants) may come between; labels and control flow may not.
+  std::optional<LastCmp> last_bin_;
+  bool fuse_pair(Op op, uint32_t h);
   // The last instruction, when it is an i32.add: a load of its result becomes one fused instruction.
   std::optional<LastCmp> last_add_, fusable_add_;
   static std::optional<XOp> fused_load(Op op) {
@@ -208,16 +267,15 @@ class FuncCompiler {
   }
   void copies(uint32_t dst_h, uint32_t src_h, uint32_t n) {
     if (dst_h == src_h) return;
-    for (uint32_t i = 0; i < n; ++i) {
-      op(handler_index(XOp::copy));
-      u(slot(dst_h + i));
-      u(slot(src_h + i));
-    }
+    for (uint32_t i = 0; i < n; ++i) copy(slot(dst_h + i), slot(src_h + i));
   }
   // Jump to label `depth` with its values on top of a stack of height h.
   void branch_to(uint32_t depth, uint32_t h, unsigned handler_op = handler_index(XOp::br));
   void link(Ctrl& target, uint32_t instr, uint32_t field);
-  void patch(const Fixup& f, uint32_t target) { code_[f.field] = target - f.instr; }
+  void patch(const Fixup& f, uint32_t target) {
+    code_[f.field] = target - f.instr;
+    label_ = target;
+  }
 
   const Module& m_;
   FuncValidator v_;
@@ -325,6 +383,7 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
     // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
     if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
     result_.reset();  // labels and control flow: a later local.set must not retarget code before them
+    last_bin_.reset();
   }
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
@@ -336,7 +395,7 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
       if (!dead_) {
         if (in.op == Op::loop) {
           end_region();
-          c.loop_pos = here();
+          c.loop_pos = label_ = here();
           charge(gas_.regular_op);  // a loop's cost is paid at the start of every iteration
         } else if (in.op == Op::if_) {
           charge(gas_.regular_op);
@@ -404,10 +463,34 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
   if (gc != GasClass::pure) end_region();
 }
 
+bool FuncCompiler::fuse_pair(Op b, uint32_t h) {
+  if (!last_bin_ || last_bin_->end != here()) return false;
+  LastCmp a = *last_bin_;
+  // a's result must still be its own stack slot's value (not retargeted to a local, not dropped and
+  // replaced) and be one of b's operands: the top one (right) or the one below it (left).
+  if (code_[a.at + 2] != slot(a.height) || src(a.height) != slot(a.height)) return false;
+  bool right = a.height == h - 1;
+  if (!right && a.height != h - 2) return false;
+  std::optional<XOp> fused = fused_pair(a.op, b, right);
+  if (!fused) return false;
+  last_bin_.reset();
+  uint32_t x = code_[a.at + 3], y = code_[a.at + 4], z = src(right ? h - 2 : h - 1);
+  code_.resize(a.at);
+  uint32_t at = op(handler_index(*fused));
+  u(slot(h - 2));
+  u(x);
+  u(y);
+  u(z);
+  pop_operands(h - 2, h);
+  produced(at, h - 2);
+  return true;
+}
+
 void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
   const OpInfo& info = op_info(in.op);
   switch (info.cls) {
     case OpClass::simple: {
+      if (info.npops == 2 && fuse_pair(in.op, h)) return;
       uint32_t at = op(handler_index(in.op));
       u(slot(h - info.npops));
       for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
@@ -415,6 +498,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       produced(at, h - info.npops);
       if (fused_branch(in.op, true)) last_cmp_ = LastCmp{at, here(), h - info.npops, info.npops == 2, in.op};
       if (in.op == Op::i32_add) last_add_ = LastCmp{at, here(), h - 2, true, in.op};
+      if (info.npops == 2 && kPairs.slots[unsigned(in.op)].pairable) last_bin_ = LastCmp{at, here(), h - 2, true, in.op};
       return;
     }
     case OpClass::load: {
@@ -511,7 +595,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
         for (auto& [d, pos] : stubs)
           if (d == depth) stub = pos;
         if (!stub) {
-          stub = here();
+          stub = label_ = here();
           stubs.push_back({depth, stub});
           branch_to(depth, h - 1);
         }
@@ -565,11 +649,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
         break;
       }
       materialize_local(in.a, h - 1);  // operands still reading the old value get their own copy
-      if (src(h - 1) != in.a) {
-        op(handler_index(XOp::copy));
-        u(in.a);
-        operand(src(h - 1));
-      }
+      if (src(h - 1) != in.a) copy(in.a, src(h - 1));
       if (in.op == Op::local_set) settle(h - 1);
       break;
     case Op::global_get:

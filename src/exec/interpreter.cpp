@@ -26,6 +26,67 @@ inline F canonical(F x, bool canon, Bits nan_bits) {
   return x;
 }
 
+#define R32(x) uint32_t(x)
+#define RS32(x) int32_t(uint32_t(x))
+#define R64(x) uint64_t(x)
+#define RS64(x) int64_t(x)
+#define RF32(x) f32_of(x)
+#define RF64(x) f64_of(x)
+#define W32(v) uint64_t(uint32_t(v))
+#define W64(v) uint64_t(v)
+#define WF32(v) bits_of(float(v))
+#define WF64(v) bits_of(double(v))
+#define CANON32(x) canonical(x, canon, kCanonicalNan32)
+#define CANON64(x) canonical(x, canon, kCanonicalNan64)
+
+// The binary arithmetic operations that cannot trap, as functions of their operands' slot bits: their
+// handlers and the fused pairs (SYNCWASM_FUSED_PAIRS) are built from them.
+#define ARITHMETIC(X)                                                                   \
+  X(i32_add, R32, W32, a + b)                                                           \
+  X(i32_sub, R32, W32, a - b)                                                           \
+  X(i32_mul, R32, W32, a * b)                                                           \
+  X(i32_and, R32, W32, a & b)                                                           \
+  X(i32_or, R32, W32, a | b)                                                            \
+  X(i32_xor, R32, W32, a ^ b)                                                           \
+  X(i32_shl, R32, W32, a << (b & 31))                                                   \
+  X(i32_shr_s, R32, W32, int32_t(a) >> (b & 31))                                        \
+  X(i32_shr_u, R32, W32, a >> (b & 31))                                                 \
+  X(i32_rotl, R32, W32, std::rotl(a, int(b & 31)))                                      \
+  X(i32_rotr, R32, W32, std::rotr(a, int(b & 31)))                                      \
+  X(i64_add, R64, W64, a + b)                                                           \
+  X(i64_sub, R64, W64, a - b)                                                           \
+  X(i64_mul, R64, W64, a * b)                                                           \
+  X(i64_and, R64, W64, a & b)                                                           \
+  X(i64_or, R64, W64, a | b)                                                            \
+  X(i64_xor, R64, W64, a ^ b)                                                           \
+  X(i64_shl, R64, W64, a << (b & 63))                                                   \
+  X(i64_shr_s, R64, W64, int64_t(a) >> (b & 63))                                        \
+  X(i64_shr_u, R64, W64, a >> (b & 63))                                                 \
+  X(i64_rotl, R64, W64, std::rotl(a, int(b & 63)))                                      \
+  X(i64_rotr, R64, W64, std::rotr(a, int(b & 63)))                                      \
+  X(f32_add, RF32, WF32, CANON32(a + b))                                                \
+  X(f32_sub, RF32, WF32, CANON32(a - b))                                                \
+  X(f32_mul, RF32, WF32, CANON32(a * b))                                                \
+  X(f32_div, RF32, WF32, CANON32(a / b))                                                \
+  X(f32_min, RF32, WF32, CANON32(wasm_min(a, b)))                                       \
+  X(f32_max, RF32, WF32, CANON32(wasm_max(a, b)))                                       \
+  X(f32_copysign, R32, W32, (a & 0x7FFFFFFFu) | (b & 0x80000000u))                      \
+  X(f64_add, RF64, WF64, CANON64(a + b))                                                \
+  X(f64_sub, RF64, WF64, CANON64(a - b))                                                \
+  X(f64_mul, RF64, WF64, CANON64(a * b))                                                \
+  X(f64_div, RF64, WF64, CANON64(a / b))                                                \
+  X(f64_min, RF64, WF64, CANON64(wasm_min(a, b)))                                       \
+  X(f64_max, RF64, WF64, CANON64(wasm_max(a, b)))                                       \
+  X(f64_copysign, R64, W64, (a & 0x7FFFFFFFFFFFFFFFull) | (b & 0x8000000000000000ull))
+#define EVAL(name, RD, WR, expr)                                                                \
+  inline uint64_t eval_##name(uint64_t a_bits, uint64_t b_bits, [[maybe_unused]] bool canon) {  \
+    auto a = RD(a_bits);                                                                        \
+    auto b = RD(b_bits);                                                                        \
+    return WR(expr);                                                                            \
+  }
+ARITHMETIC(EVAL)
+#undef EVAL
+
 // A host function's results, before they are written to the caller's slots (args may alias them).
 constexpr size_t kMaxInlineResults = 16;
 
@@ -48,6 +109,9 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
 #define S(store) &&F_##store##_gas,
       SYNCWASM_FUSED_STORES(S)
 #undef S
+#define P(a, b) &&F_##a##__##b, &&F_##a##__##b##_r,
+      SYNCWASM_FUSED_PAIRS(P)
+#undef P
   };
   static_assert(sizeof(kTable) / sizeof(kTable[0]) == ir::kHandlerCount);
   if (!sp) {
@@ -95,24 +159,12 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     trap_kind = (k);  \
     goto trap;        \
   } while (0)
-#define CANON32(x) canonical(x, canon, kCanonicalNan32)
-#define CANON64(x) canonical(x, canon, kCanonicalNan64)
 
   RELOAD_MEMORY();
   s.state = syncwasm::ExecState::ready;
   DISPATCH();
 
   // ---- numeric instructions ----
-#define R32(x) uint32_t(x)
-#define RS32(x) int32_t(uint32_t(x))
-#define R64(x) uint64_t(x)
-#define RS64(x) int64_t(x)
-#define RF32(x) f32_of(x)
-#define RF64(x) f64_of(x)
-#define W32(v) uint64_t(uint32_t(v))
-#define W64(v) uint64_t(v)
-#define WF32(v) bits_of(float(v))
-#define WF64(v) bits_of(double(v))
 #define UN(name, RD, WR, expr)    \
   L_##name : {                    \
     auto a = RD(S(3));            \
@@ -167,12 +219,27 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   BIN(f64_le, RF64, W32, a <= b)
   BIN(f64_ge, RF64, W32, a >= b)
 
+#define BIN_EVAL(name, RD, WR, expr)       \
+  L_##name : {                             \
+    S(2) = eval_##name(S(3), S(4), canon); \
+    NEXT(5);                               \
+  }
+  ARITHMETIC(BIN_EVAL)
+  // Two operations in one dispatch: operands dst x y z (see SYNCWASM_FUSED_PAIRS).
+#define PAIR(a, b)                                                     \
+  F_##a##__##b : {                                                     \
+    S(2) = eval_##b(eval_##a(S(3), S(4), canon), S(5), canon);         \
+    NEXT(6);                                                           \
+  }                                                                    \
+  F_##a##__##b##_r : {                                                 \
+    S(2) = eval_##b(S(5), eval_##a(S(3), S(4), canon), canon);         \
+    NEXT(6);                                                           \
+  }
+  SYNCWASM_FUSED_PAIRS(PAIR)
+
   UN(i32_clz, R32, W32, std::countl_zero(a))
   UN(i32_ctz, R32, W32, std::countr_zero(a))
   UN(i32_popcnt, R32, W32, std::popcount(a))
-  BIN(i32_add, R32, W32, a + b)
-  BIN(i32_sub, R32, W32, a - b)
-  BIN(i32_mul, R32, W32, a * b)
   L_i32_div_s : {
     int32_t a = RS32(S(3)), b = RS32(S(4));
     if (b == 0) TRAP(TrapKind::integer_divide_by_zero);
@@ -198,21 +265,10 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     S(2) = W32(a % b);
     NEXT(5);
   }
-  BIN(i32_and, R32, W32, a & b)
-  BIN(i32_or, R32, W32, a | b)
-  BIN(i32_xor, R32, W32, a ^ b)
-  BIN(i32_shl, R32, W32, a << (b & 31))
-  BIN(i32_shr_s, R32, W32, int32_t(a) >> (b & 31))
-  BIN(i32_shr_u, R32, W32, a >> (b & 31))
-  BIN(i32_rotl, R32, W32, std::rotl(a, int(b & 31)))
-  BIN(i32_rotr, R32, W32, std::rotr(a, int(b & 31)))
 
   UN(i64_clz, R64, W64, std::countl_zero(a))
   UN(i64_ctz, R64, W64, std::countr_zero(a))
   UN(i64_popcnt, R64, W64, std::popcount(a))
-  BIN(i64_add, R64, W64, a + b)
-  BIN(i64_sub, R64, W64, a - b)
-  BIN(i64_mul, R64, W64, a * b)
   L_i64_div_s : {
     int64_t a = RS64(S(3)), b = RS64(S(4));
     if (b == 0) TRAP(TrapKind::integer_divide_by_zero);
@@ -238,14 +294,6 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
     S(2) = W64(a % b);
     NEXT(5);
   }
-  BIN(i64_and, R64, W64, a & b)
-  BIN(i64_or, R64, W64, a | b)
-  BIN(i64_xor, R64, W64, a ^ b)
-  BIN(i64_shl, R64, W64, a << (b & 63))
-  BIN(i64_shr_s, R64, W64, int64_t(a) >> (b & 63))
-  BIN(i64_shr_u, R64, W64, a >> (b & 63))
-  BIN(i64_rotl, R64, W64, std::rotl(a, int(b & 63)))
-  BIN(i64_rotr, R64, W64, std::rotr(a, int(b & 63)))
 
   // abs/neg/copysign act on the sign bit only, keeping NaN payloads intact.
   UN(f32_abs, R32, W32, a & 0x7FFFFFFFu)
@@ -255,13 +303,6 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   UN(f32_trunc, RF32, WF32, CANON32(quiet(std::trunc(a))))
   UN(f32_nearest, RF32, WF32, CANON32(quiet(std::nearbyint(a))))
   UN(f32_sqrt, RF32, WF32, CANON32(std::sqrt(a)))
-  BIN(f32_add, RF32, WF32, CANON32(a + b))
-  BIN(f32_sub, RF32, WF32, CANON32(a - b))
-  BIN(f32_mul, RF32, WF32, CANON32(a * b))
-  BIN(f32_div, RF32, WF32, CANON32(a / b))
-  BIN(f32_min, RF32, WF32, CANON32(wasm_min(a, b)))
-  BIN(f32_max, RF32, WF32, CANON32(wasm_max(a, b)))
-  BIN(f32_copysign, R32, W32, (a & 0x7FFFFFFFu) | (b & 0x80000000u))
   UN(f64_abs, R64, W64, a & 0x7FFFFFFFFFFFFFFFull)
   UN(f64_neg, R64, W64, a ^ 0x8000000000000000ull)
   UN(f64_ceil, RF64, WF64, CANON64(quiet(std::ceil(a))))
@@ -269,13 +310,6 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   UN(f64_trunc, RF64, WF64, CANON64(quiet(std::trunc(a))))
   UN(f64_nearest, RF64, WF64, CANON64(quiet(std::nearbyint(a))))
   UN(f64_sqrt, RF64, WF64, CANON64(std::sqrt(a)))
-  BIN(f64_add, RF64, WF64, CANON64(a + b))
-  BIN(f64_sub, RF64, WF64, CANON64(a - b))
-  BIN(f64_mul, RF64, WF64, CANON64(a * b))
-  BIN(f64_div, RF64, WF64, CANON64(a / b))
-  BIN(f64_min, RF64, WF64, CANON64(wasm_min(a, b)))
-  BIN(f64_max, RF64, WF64, CANON64(wasm_max(a, b)))
-  BIN(f64_copysign, R64, W64, (a & 0x7FFFFFFFFFFFFFFFull) | (b & 0x8000000000000000ull))
 
   UN(i32_wrap_i64, R64, W32, a)
 #define TRUNC(name, RD, I, WR)                                   \
@@ -530,6 +564,11 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   X_copy : {
     S(2) = S(3);
     NEXT(4);
+  }
+  X_copy2 : {
+    S(2) = S(3);
+    S(4) = S(5);
+    NEXT(6);
   }
   X_global_get : {
     S(2) = inst->globals[pc[3]]->value;

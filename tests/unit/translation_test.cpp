@@ -55,9 +55,13 @@ TEST(Translation, LocalWritesMaterializePendingReads) {
     (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) (i32.sub))))");
   const ir::CompiledModule& cm = *m->compiled();
   const ir::CodeUnit* pc = cm.code.data() + cm.funcs[0].code_offset;
-  EXPECT_EQ(handler_at(pc), H(ir::XOp::copy));  // slot2 <- slot0: the first local.get, before local 0 changes
-  EXPECT_EQ(pc[2], 2u);                          // (slot 1 holds the constant 5)
+  // slot2 <- slot0: the first local.get, before local 0 changes (slot 1 holds the constant 5); then
+  // local 0 <- the constant, in the same copy2.
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::copy2));
+  EXPECT_EQ(pc[2], 2u);
   EXPECT_EQ(pc[3], 0u);
+  EXPECT_EQ(pc[4], 0u);
+  EXPECT_EQ(pc[5], 1u);
   auto l = test::load(R"((module (func (export "f") (param i32) (result i32)
     (local.get 0) (local.set 0 (i32.const 5)) (local.get 0) (i32.sub))))");
   auto r = l.call("f", {Value::i32(12)});
@@ -79,13 +83,103 @@ TEST(Translation, BranchCarryingValuesCopiesToTheLabelSlots) {
   auto m = compile("(module (func (param i32) (result i32) (block (result i32) (i32.const 1) (i32.const 2) (br 0))))");
   const ir::CompiledModule& cm = *m->compiled();
   const ir::CodeUnit* pc = cm.code.data() + cm.funcs[0].code_offset;
-  pc += 8;  // the two constants copied from their slots into the operand slots
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::copy2));  // the two constants copied into the operand slots
+  EXPECT_EQ(pc[2], 3u);
+  EXPECT_EQ(pc[3], 1u);
+  EXPECT_EQ(pc[4], 4u);
+  EXPECT_EQ(pc[5], 2u);
+  pc += 6;
   EXPECT_EQ(handler_at(pc), H(ir::XOp::copy));
   EXPECT_EQ(pc[2], 3u);
   EXPECT_EQ(pc[3], 4u);
   pc += 4;
   EXPECT_EQ(handler_at(pc), H(ir::XOp::br));
   EXPECT_EQ(int32_t(pc[2]), 3);  // to the block end, right after this 3-unit br
+}
+
+// Compiles and runs `text`'s export "f" with i32 arguments, returning its i32 result.
+int32_t run_f(const std::string& text, std::vector<Value> args) {
+  auto l = test::load(text);
+  auto r = l.call("f", std::move(args));
+  EXPECT_TRUE(r.has_value());
+  return r && !r->empty() ? (*r)[0].as_i32() : 0;
+}
+
+// A binary operation consuming the previous one's result is one instruction; the intermediate
+// value is the fused instruction's left (A__B) or right (A__B_r) operand.
+TEST(Translation, DependentBinaryOperationsFuse) {
+  const std::string left = R"((module (func (export "f") (param i32 i32) (result i32)
+    (i32.xor (i32.rotl (local.get 0) (i32.const 7)) (local.get 1)))))";
+  auto m = compile(left);
+  const ir::CodeUnit* pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::i32_rotl__i32_xor));
+  EXPECT_EQ(pc[2], 3u);  // operand 0 (slot 3; the constant is slot 2)
+  EXPECT_EQ(pc[3], 0u);
+  EXPECT_EQ(pc[4], 2u);
+  EXPECT_EQ(pc[5], 1u);
+  EXPECT_EQ(handler_at(pc + 6), H(ir::XOp::return_));
+  EXPECT_EQ(run_f(left, {Value::i32(0x80000001), Value::i32(0xFF)}), int32_t(0x000000C0 ^ 0xFF));
+
+  const std::string right = R"((module (func (export "f") (param i32 i32) (result i32)
+    (i32.sub (local.get 1) (i32.mul (local.get 0) (local.get 0))))))";
+  m = compile(right);
+  pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::i32_mul__i32_sub_r));
+  EXPECT_EQ(pc[5], 1u);
+  EXPECT_EQ(run_f(right, {Value::i32(6), Value::i32(100)}), 64);
+}
+
+// No fusion when the first result went to a local, or when a label lies between the two.
+TEST(Translation, PairsDoNotFuseAcrossLocalsOrLabels) {
+  const std::string via_local = R"((module (func (export "f") (param i32 i32) (result i32) (local i32)
+    (local.set 2 (i32.add (local.get 0) (local.get 1)))
+    (i32.sub (local.get 2) (local.get 1)))))";
+  auto m = compile(via_local);
+  const ir::CodeUnit* pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::Op::i32_add));
+  EXPECT_EQ(pc[2], 2u);  // written straight into local 2
+  EXPECT_EQ(handler_at(pc + 5), H(ir::Op::i32_sub));
+  EXPECT_EQ(run_f(via_local, {Value::i32(30), Value::i32(12)}), 30);
+
+  // Without metering a loop header emits no code: the add's result enters the loop as its parameter,
+  // and the loop's back edge must land on the xor, so the two stay apart.
+  const std::string loop = R"((module (func (export "f") (param i32 i32) (result i32)
+    (i32.add (local.get 0) (local.get 1))
+    (loop (param i32) (result i32)
+      (i32.xor (local.get 1))
+      (local.set 1 (i32.sub (local.get 1) (i32.const 1)))
+      (br_if 0 (local.get 1))))))";
+  m = compile(loop);
+  pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::Op::i32_add));
+  EXPECT_EQ(handler_at(pc + 5), H(ir::Op::i32_xor));
+  // (3 + 2) ^ 2 ^ 1 = 6
+  EXPECT_EQ(run_f(loop, {Value::i32(3), Value::i32(2)}), 6);
+}
+
+// Runs of copies become copy2 instructions, but never across a label.
+TEST(Translation, CopiesPairUpExceptAcrossLabels) {
+  const std::string text = R"((module (func (export "f") (param i32 i32 i32) (result i32)
+    (local.set 2 (local.get 1)) (local.set 1 (local.get 0))
+    (loop (local.set 0 (local.get 2)) (br_if 0 (i32.eqz (local.get 0))))
+    (i32.add (local.get 0) (i32.mul (local.get 1) (i32.const 10))))))";
+  auto m = compile(text);
+  const ir::CodeUnit* pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::copy2));
+  EXPECT_EQ(pc[2], 2u);
+  EXPECT_EQ(pc[3], 1u);
+  EXPECT_EQ(pc[4], 1u);
+  EXPECT_EQ(pc[5], 0u);
+  EXPECT_EQ(handler_at(pc + 6), H(ir::XOp::copy));  // the loop's first instruction
+  EXPECT_EQ(run_f(text, {Value::i32(4), Value::i32(7), Value::i32(0)}), 7 + 40);
+}
+
+// A branch reads its condition from the local itself, without copying it to an operand slot first.
+TEST(Translation, BranchConditionsAreReadInPlace) {
+  auto m = compile("(module (func (param i32) (block (br_if 0 (local.get 0)))))");
+  const ir::CodeUnit* pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::br_if));
+  EXPECT_EQ(pc[2], 0u);
 }
 
 TEST(Translation, DeadCodeIsNotEmitted) {
