@@ -125,6 +125,7 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   const bool canon = s.store->cfg.canonicalize_nans;
   const bool budget = s.store->cfg.gas.stack_budget != 0;
   uint64_t fuel = s.fuel;
+  uint64_t stack_left = s.stack_left;  // kept here while running: fp stores could alias s.stack_left
   uint64_t charge = 0;
   const CodeUnit* pc = s.pc;
   uint64_t* fp = s.stack.data() + s.fp;
@@ -653,10 +654,12 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   }
   X_return_ : {
     uint32_t n = pc[2], src = pc[3];
-    for (uint32_t i = 0; i < n; ++i) fp[i] = fp[src + i];
+    if (n == 1) fp[0] = fp[src];  // the usual case, without a loop's setup
+    else
+      for (uint32_t i = 0; i < n; ++i) fp[i] = fp[src + i];
     if (s.frames.empty()) goto finished;
     const Frame& f = s.frames.back();
-    s.stack_left += f.stack_cost;
+    stack_left += f.stack_cost;
     pc = f.ret_pc;
     fp = s.stack.data() + f.fp;
     if (f.inst != inst) {
@@ -696,6 +699,7 @@ do_call : {
         s.pending = callee;
         s.pending_results = base;
         s.fuel = fuel;
+        s.stack_left = stack_left;
         s.state = syncwasm::ExecState::suspended;
         return s.state;
     }
@@ -703,8 +707,8 @@ do_call : {
   if (s.frames.size() >= max_depth) TRAP(TrapKind::call_stack_exhausted);
   const ir::CompiledFunc& cf = *callee->compiled;
   if (budget) {
-    if (cf.stack_cost > s.stack_left) TRAP(TrapKind::call_stack_exhausted);
-    s.stack_left -= cf.stack_cost;
+    if (cf.stack_cost > stack_left) TRAP(TrapKind::call_stack_exhausted);
+    stack_left -= cf.stack_cost;
   }
   uint64_t need = uint64_t(base) + cf.frame_slots;
   if (need > s.stack.size()) {
@@ -743,6 +747,7 @@ trap:
   s.trap = {trap_kind, trap_msg.empty() ? trap_message(trap_kind) : std::move(trap_msg),
             trap_kind == TrapKind::out_of_gas ? charge : 0};
   s.fuel = fuel;
+  s.stack_left = stack_left;
   s.pc = pc;
   s.fp = uint32_t(fp - s.stack.data());
   s.inst = inst;
@@ -751,6 +756,7 @@ trap:
 finished:
   s.state = syncwasm::ExecState::finished;
   s.fuel = fuel;
+  s.stack_left = stack_left;
   s.results.clear();
   for (size_t i = 0; i < s.entry->type.results.size(); ++i) s.results.push_back({s.entry->type.results[i], fp[i]});
   return s.state;
