@@ -6,8 +6,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <deque>
+#include <random>
 #include <utility>
 
 namespace syncwasm::ir {
@@ -53,9 +55,51 @@ static_assert(*fused_pair(Op::f64_mul, Op::f64_add, true) == XOp::f64_mul__f64_a
 
 // A function body decoded once: the constants must be known before the first operand slot is
 // emitted, so the compiler reads the instructions from here rather than decoding twice.
+// The body's distinct constants in order of first appearance, found through a hash table (open
+// addressing; entries are index + 1, 0 is empty). Sorting them and searching cost a tenth of
+// translation time on constant-heavy code. The hash is keyed per process so that a contract cannot
+// choose constants that collide (quadratic translation); the code produced does not depend on it.
+class ConstTable {
+ public:
+  void build(const std::vector<uint64_t>& occurrences) {
+    values_.clear();
+    table_.assign(std::bit_ceil(std::max<size_t>(8, 2 * occurrences.size())), 0);
+    mask_ = uint32_t(table_.size() - 1);
+    for (uint64_t v : occurrences) {
+      uint32_t& e = entry(v);
+      if (!e) {
+        values_.push_back(v);
+        e = uint32_t(values_.size());
+      }
+    }
+  }
+  uint32_t index(uint64_t v) { return entry(v) - 1; }  // v must be one of the occurrences
+  const std::vector<uint64_t>& values() const { return values_; }
+
+ private:
+  static uint64_t hash(uint64_t v) {  // MurmurHash3's finalizer: every input bit affects every output bit
+    static const uint64_t key = (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
+    v ^= key;
+    v = (v ^ (v >> 33)) * 0xFF51AFD7ED558CCDull;
+    v = (v ^ (v >> 33)) * 0xC4CEB9FE1A85EC53ull;
+    return v ^ (v >> 33);
+  }
+  uint32_t& entry(uint64_t v) {
+    uint32_t i = uint32_t(hash(v)) & mask_;
+    while (table_[i] && values_[table_[i] - 1] != v) i = (i + 1) & mask_;
+    return table_[i];
+  }
+  std::vector<uint64_t> values_;
+  std::vector<uint32_t> table_;
+  uint32_t mask_ = 0;
+};
+
+// Buffers reused from one function to the next.
 struct DecodedBody {
   std::vector<Instr> instrs;
   std::deque<std::vector<uint32_t>> tables;  // br_table targets (stable addresses)
+  std::vector<uint64_t> const_uses;          // every constant instruction's bits, in order
+  ConstTable consts;
 };
 
 class FuncCompiler {
@@ -83,7 +127,7 @@ class FuncCompiler {
     uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
   };
 
-  uint32_t slot(uint32_t h) const { return num_locals_ + uint32_t(consts_.size()) + h; }
+  uint32_t slot(uint32_t h) const { return num_locals_ + num_consts_ + h; }
   // Operand sources. A local.get is not copied onto the stack at once: its operand reads the local's
   // slot directly until that local is written or control flow needs every operand in its own slot
   // (labels, branches, calls and other non-foldable instructions materialize them first).
@@ -223,10 +267,7 @@ class FuncCompiler {
   }
   void u(uint32_t x) { code_.push_back(x); }
   void operand(uint32_t s) { u(s); }
-  // The body's distinct constants, sorted: a constant's slot is found by binary search.
-  uint32_t const_slot(uint64_t bits) const {
-    return num_locals_ + uint32_t(std::lower_bound(consts_.begin(), consts_.end(), bits) - consts_.begin());
-  }
+  uint32_t const_slot(uint64_t bits) { return num_locals_ + decoded_.consts.index(bits); }
   static uint64_t const_bits(const Instr& in) {
     return in.op == Op::i32_const || in.op == Op::f32_const ? uint32_t(in.c) : in.op == Op::ref_null ? 0 : in.c;
   }
@@ -285,8 +326,8 @@ class FuncCompiler {
   std::vector<uint64_t>& module_consts_;
   DecodedBody& decoded_;
   // Constants live in frame slots right after the locals (below the operand stack, so that a
-  // callee's frame never overlaps them); a pre-pass over the body collects them.
-  std::vector<uint64_t> consts_;
+  // callee's frame never overlaps them); a pre-pass over the body collects them (decoded_.consts).
+  uint32_t num_consts_ = 0;
   const FuncType& type_;
   uint32_t func_index_;
   uint32_t num_locals_ = 0;
@@ -331,14 +372,16 @@ CompiledFunc FuncCompiler::run() {
   decoded_.instrs.clear();
   decoded_.instrs.reserve((body.code_end - body.code_begin) / 2);  // instructions average over 2 bytes
   decoded_.tables.clear();
+  decoded_.const_uses.clear();
   while (!ir.at_end()) {
-    Instr in = ir.next();
-    if (is_const(in.op)) consts_.push_back(const_bits(in));
+    Instr& in = decoded_.instrs.emplace_back();
+    ir.read(in);
+    if (is_const(in.op)) decoded_.const_uses.push_back(const_bits(in));
     if (in.targets) in.targets = &decoded_.tables.emplace_back(*in.targets);
-    decoded_.instrs.push_back(in);
   }
-  std::sort(consts_.begin(), consts_.end());
-  consts_.erase(std::unique(consts_.begin(), consts_.end()), consts_.end());
+  decoded_.consts.build(decoded_.const_uses);
+  const std::vector<uint64_t>& consts = decoded_.consts.values();
+  num_consts_ = uint32_t(consts.size());
   size_t next = 0;
   while (!v_.done()) {
     if (next == decoded_.instrs.size()) r.fail("unexpected end of function body (missing end)");
@@ -352,9 +395,9 @@ CompiledFunc FuncCompiler::run() {
   if (next != decoded_.instrs.size())
     r.fail_at(decoded_.instrs[next].offset, "section size mismatch: bytes after the end of the function body");
   f.const_base = num_locals_;
-  f.num_consts = uint32_t(consts_.size());
+  f.num_consts = num_consts_;
   f.const_offset = uint32_t(module_consts_.size());
-  module_consts_.insert(module_consts_.end(), consts_.begin(), consts_.end());
+  module_consts_.insert(module_consts_.end(), consts.begin(), consts.end());
   f.frame_slots = std::max(slot(max_height_), f.num_results);
   f.max_operand_bytes = max_bytes_;
   f.stack_cost = max_bytes_ + frame;

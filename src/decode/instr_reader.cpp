@@ -32,8 +32,7 @@ void InstrReader::zero_byte() {
   if (r_.u8() != 0) r_.fail("zero byte expected");
 }
 
-Instr InstrReader::next() {
-  Instr in;
+void InstrReader::read(Instr& in) {
   in.offset = r_.offset();
   uint8_t b = r_.u8();
   uint16_t id;
@@ -108,7 +107,6 @@ Instr InstrReader::next() {
     case Imm::mem_mem: zero_byte(); zero_byte(); break;
     case Imm::elem_table: case Imm::table_table: in.a = r_.u32(); in.b = r_.u32(); break;
   }
-  return in;
 }
 
 }  // namespace syncwasm::ir
