@@ -18,7 +18,7 @@ bool is_num(ValType t) { return t == ValType::i32 || t == ValType::i64 || t == V
 }  // namespace
 
 FuncValidator::FuncValidator(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index)
-    : m_(m), ctx_(ctx), fs_(fs), type_(m.func_type(func_index)) {
+    : m_(m), ctx_(ctx), fs_(fs), features_(feature_mask(fs)), type_(m.func_type(func_index)) {
   locals_ = type_.params;
   const FuncBody& body = m.bodies[func_index - m.num_imported_funcs];
   offset_ = body.code_begin;
@@ -116,7 +116,7 @@ void FuncValidator::step(const Instr& in) {
   offset_ = in.offset;
   if (ctrls_.empty()) fail("unexpected instruction after the end of the function");
   const OpInfo& info = op_info(in.op);
-  if (!feature_enabled(fs_, info.feature))
+  if (!((features_ >> unsigned(info.feature)) & 1))
     fail(std::string(info.text) + " requires the " + feature_name(info.feature) + " feature, which is disabled");
   switch (info.cls) {
     case OpClass::simple:

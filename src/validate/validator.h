@@ -75,6 +75,7 @@ class FuncValidator {
   const Module& m_;
   const ModuleContext& ctx_;
   const Features& fs_;
+  uint32_t features_;  // feature_mask(fs_)
   const FuncType& type_;
   std::vector<ValType> locals_;
   std::vector<ValType> vals_;
