@@ -8,13 +8,9 @@ GasCounter::GasCounter(Gas max_gas_burnt, Gas prepaid, bool is_view)
     : max_gas_burnt_(max_gas_burnt), prepaid_(is_view ? UINT64_MAX : prepaid), is_view_(is_view),
       limit_(std::min(max_gas_burnt, prepaid_)) {}
 
-GasResult GasCounter::burn_gas(Gas g) {
+GasResult GasCounter::burn_gas_slow(Gas g) {
   Gas new_burnt;
   if (__builtin_add_overflow(burnt_, g, &new_burnt)) return HostError{HostErrorKind::IntegerOverflow, {}};
-  if (new_burnt <= limit_) {
-    burnt_ = new_burnt;
-    return std::nullopt;
-  }
   return process_gas_limit(new_burnt);
 }
 
@@ -25,12 +21,6 @@ GasResult GasCounter::process_gas_limit(Gas new_burnt) {
   promises_ = cap > burnt_ ? cap - burnt_ : 0;
   if (new_burnt > max_gas_burnt_) return HostError{HostErrorKind::GasLimitExceeded, "Exceeded the maximum amount of gas allowed to burn per contract."};
   return HostError{HostErrorKind::GasExceeded, "Exceeded the prepaid gas."};
-}
-
-GasResult GasCounter::pay_per(Gas cost, uint64_t n) {
-  Gas g;
-  if (__builtin_mul_overflow(cost, n, &g)) return HostError{HostErrorKind::IntegerOverflow, {}};
-  return burn_gas(g);
 }
 
 GasResult GasCounter::deduct_gas(Gas burn, Gas use) {

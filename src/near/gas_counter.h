@@ -17,9 +17,21 @@ class GasCounter {
 
   // Burns gas; past the limit it burns up to min(prepaid, max_gas_burnt) and fails with
   // GasLimitExceeded (past max_gas_burnt) or GasExceeded.
-  GasResult burn_gas(Gas g);
+  // Inline for the common case (host functions pay several times per call); the rest is out of line.
+  GasResult burn_gas(Gas g) {
+    Gas new_burnt;
+    if (!__builtin_add_overflow(burnt_, g, &new_burnt) && new_burnt <= limit_) [[likely]] {
+      burnt_ = new_burnt;
+      return std::nullopt;
+    }
+    return burn_gas_slow(g);
+  }
   GasResult pay_base(Gas cost) { return burn_gas(cost); }
-  GasResult pay_per(Gas cost, uint64_t n);
+  GasResult pay_per(Gas cost, uint64_t n) {
+    Gas g;
+    if (__builtin_mul_overflow(cost, n, &g)) return HostError{HostErrorKind::IntegerOverflow, {}};
+    return burn_gas(g);
+  }
   // Action fees: burns `burn` and reserves `use - burn` for the receipts the call creates.
   GasResult deduct_gas(Gas burn, Gas use);
   GasResult prepay_gas(Gas use) { return deduct_gas(0, use); }
@@ -35,6 +47,7 @@ class GasCounter {
   void absorb_fuel(uint64_t fuel) { burnt_ = limit_ - fuel; }
 
  private:
+  GasResult burn_gas_slow(Gas g);
   GasResult process_gas_limit(Gas new_burnt);
   Gas max_gas_burnt_, prepaid_;
   bool is_view_;

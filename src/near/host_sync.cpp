@@ -60,8 +60,9 @@ HostOutcome Logic::namespace_storage_usage(const uint64_t* a) {
 // sync-call fee); the status is the host function's result.
 HostOutcome Logic::sync_reply(std::expected<SyncReply, HostError> r, uint64_t register_id) {
   if (!r) return std::unexpected(r.error());
-  TRY(gas_.pay_per(p_.wasm.sync_call_byte, r->data.size()));
-  TRY(set_register(register_id, std::move(r->data)));
+  std::span<const uint8_t> data = r->bytes();
+  TRY(gas_.pay_per(p_.wasm.sync_call_byte, data.size()));
+  TRY(set_register(register_id, data));
   return uint64_t(r->status);
 }
 

@@ -57,11 +57,14 @@ std::optional<HostError> Logic::set_register(uint64_t id, View data, bool charge
   if (data.size() > p_.limit.max_register_size || registers_.size() >= p_.limit.max_number_registers)
     return err(HostErrorKind::MemoryAccessViolation, "register limit");
   uint64_t usage = registers_bytes_ + data.size() + sizeof(uint64_t);
-  auto it = registers_.find(id);
-  if (it != registers_.end()) usage -= it->second.size() + sizeof(uint64_t);
-  if (usage > p_.limit.registers_memory_limit) return err(HostErrorKind::MemoryAccessViolation, "registers memory limit");
+  auto [it, inserted] = registers_.try_emplace(id);
+  if (!inserted) usage -= it->second.size() + sizeof(uint64_t);
+  if (usage > p_.limit.registers_memory_limit) {
+    if (inserted) registers_.erase(it);
+    return err(HostErrorKind::MemoryAccessViolation, "registers memory limit");
+  }
   registers_bytes_ = usage;
-  Bytes& reg = registers_[id];
+  Bytes& reg = it->second;
   if (data.data() != reg.data()) reg.assign(data.begin(), data.end());  // (a register into itself: no-op)
   return std::nullopt;
 }

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <expected>
+#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -41,12 +43,14 @@ struct SyncTarget {
 
 struct SyncReply {
   SyncStatus status;
-  Bytes data;  // return value, yielded data, or an error message
+  Bytes data;                      // return value or error message
+  const Bytes* yielded = nullptr;  // or the callee's yielded bytes, read in place before it runs again
+  std::span<const uint8_t> bytes() const { return yielded ? *yielded : data; }
 };
 
 // One event of the sync-call trace shown by `syncwasm exec`.
 struct SyncTraceEvent {
-  std::string event;  // start or resume; the status says whether the callee yielded, returned or failed
+  std::string_view event;  // "start" or "resume"; the status says whether the callee yielded, returned or failed
   SyncTarget target;
   uint32_t depth = 0;
   SyncStatus status = SyncStatus::Success;

@@ -8,7 +8,7 @@ using near::HostErrorKind;
 SyncCallManager::~SyncCallManager() = default;  // suspended callees are dropped: nothing of theirs commits
 
 void SyncCallManager::trace(const char* event, const SyncTarget& t, SyncStatus s, near::Gas gas) {
-  env_.trace.push_back({event, t, depth_ + 1, s, gas});
+  env_.trace.emplace_back(event, t, depth_ + 1, s, gas);
 }
 
 SyncReply SyncCallManager::fail(const SyncTarget& t, SyncStatus s, std::string msg, const char* event) {
@@ -82,7 +82,7 @@ std::expected<SyncReply, near::HostError> SyncCallManager::finish_step(near::Log
   }
   if (step.kind == near::StepKind::yielded) {
     trace(event, t, SyncStatus::Callback, delta);
-    return SyncReply{SyncStatus::Callback, callee.yielded()};
+    return SyncReply{SyncStatus::Callback, {}, &callee.yielded()};
   }
   if (step.kind == near::StepKind::finished) {
     c.overlay->commit();
