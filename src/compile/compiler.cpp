@@ -94,12 +94,41 @@ class ConstTable {
   uint32_t mask_ = 0;
 };
 
-// Buffers reused from one function to the next.
+// A branch offset to patch once the target is known, and a block of the function being translated.
+struct Fixup {
+  uint32_t instr, field;
+};
+struct Ctrl {
+  Op op;
+  uint32_t base;  // operand height where the block's parameters (and later results) start
+  uint32_t nparams, nresults;
+  bool live_entry;
+  uint32_t loop_pos = 0;
+  std::optional<Fixup> else_fixup;
+  std::vector<Fixup> fixups;  // forward branches to this block's end
+  uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
+};
+
+// Buffers reused from one function to the next, and per thread from one translation to the next:
+// reusing their capacity spares long or deeply nested functions the page faults of fresh memory
+// (half the translation time of deep nesting). Past kKeepBytes they are released after use.
 struct DecodedBody {
   std::vector<Instr> instrs;
   std::deque<std::vector<uint32_t>> tables;  // br_table targets (stable addresses)
   std::vector<uint64_t> const_uses;          // every constant instruction's bits, in order
   ConstTable consts;
+  FuncValidator::Stacks stacks;
+  std::vector<Ctrl> ctrls;  // FuncCompiler's block stack
+  std::vector<uint32_t> src;  // FuncCompiler's operand sources
+
+  static constexpr size_t kKeepBytes = size_t(16) << 20;
+  void release_if_large() {
+    if (instrs.capacity() * sizeof(Instr) + const_uses.capacity() * sizeof(uint64_t) +
+            stacks.ctrls.capacity() * sizeof(decltype(stacks.ctrls)::value_type) + stacks.vals.capacity() +
+            stacks.locals.capacity() + ctrls.capacity() * sizeof(Ctrl) + src.capacity() * sizeof(uint32_t) >
+        kKeepBytes)
+      *this = DecodedBody{};
+  }
 };
 
 class FuncCompiler {
@@ -107,26 +136,16 @@ class FuncCompiler {
   FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, const GasSchedule& gas,
                uint32_t func_index, const void* const* handlers, std::vector<CodeUnit>& code,
                std::vector<uint64_t>& module_consts, DecodedBody& decoded)
-      : m_(m), v_(m, ctx, fs, func_index), gas_(gas), handlers_(handlers), code_(code),
-        module_consts_(module_consts), decoded_(decoded), type_(m.func_type(func_index)), func_index_(func_index) {}
+      : m_(m), v_(m, ctx, fs, func_index, decoded.stacks), gas_(gas), handlers_(handlers), code_(code),
+        module_consts_(module_consts), decoded_(decoded), type_(m.func_type(func_index)), func_index_(func_index),
+        src_(decoded.src), ctrls_(decoded.ctrls) {
+    src_.clear();
+    ctrls_.clear();
+  }
 
   CompiledFunc run();
 
  private:
-  struct Fixup {
-    uint32_t instr, field;
-  };
-  struct Ctrl {
-    Op op;
-    uint32_t base;  // operand height where the block's parameters (and later results) start
-    uint32_t nparams, nresults;
-    bool live_entry;
-    uint32_t loop_pos = 0;
-    std::optional<Fixup> else_fixup;
-    std::vector<Fixup> fixups;  // forward branches to this block's end
-    uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
-  };
-
   uint32_t slot(uint32_t h) const { return num_locals_ + num_consts_ + h; }
   // Operand sources. A local.get is not copied onto the stack at once: its operand reads the local's
   // slot directly until that local is written or control flow needs every operand in its own slot
@@ -333,12 +352,12 @@ class FuncCompiler {
   uint32_t num_locals_ = 0;
   uint32_t max_height_ = 0;
   uint64_t max_bytes_ = 0;
-  std::vector<uint32_t> src_;
+  std::vector<uint32_t>& src_;
   uint32_t pending_ = 0;
   std::optional<uint32_t> region_;
   uint64_t region_cost_ = 0;
   bool dead_ = false;
-  std::vector<Ctrl> ctrls_;
+  std::vector<Ctrl>& ctrls_;
 };
 
 void FuncCompiler::link(Ctrl& target, uint32_t instr, uint32_t field) {
@@ -796,7 +815,11 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
 Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const GasSchedule& gas,
                                                             const void* const* handlers) {
   auto cm = std::make_shared<CompiledModule>();
-  DecodedBody decoded;
+  thread_local DecodedBody decoded;
+  struct Release {
+    DecodedBody& d;
+    ~Release() { d.release_if_large(); }
+  } release{decoded};
   cm->module = std::move(m);
   const Module& mod = cm->module;
   try {

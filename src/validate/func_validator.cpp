@@ -17,9 +17,13 @@ bool is_num(ValType t) { return t == ValType::i32 || t == ValType::i64 || t == V
 
 }  // namespace
 
-FuncValidator::FuncValidator(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index)
-    : m_(m), ctx_(ctx), fs_(fs), features_(feature_mask(fs)), type_(m.func_type(func_index)) {
-  locals_ = type_.params;
+FuncValidator::FuncValidator(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index,
+                             Stacks& stacks)
+    : m_(m), ctx_(ctx), fs_(fs), features_(feature_mask(fs)), type_(m.func_type(func_index)),
+      locals_(stacks.locals), vals_(stacks.vals), ctrls_(stacks.ctrls) {
+  vals_.clear();
+  ctrls_.clear();
+  locals_.assign(type_.params.begin(), type_.params.end());
   const FuncBody& body = m.bodies[func_index - m.num_imported_funcs];
   offset_ = body.code_begin;
   for (const LocalRun& run : body.locals) {

@@ -143,10 +143,11 @@ ModuleContext validate_module_header(const Module& m, const Features& fs) { retu
 Result<void> validate_module(const Module& m, const Features& fs) {
   try {
     ModuleContext ctx = validate_module_header(m, fs);
+    FuncValidator::Stacks stacks;
     for (uint32_t i = 0; i < m.bodies.size(); ++i) {
       uint32_t fidx = m.num_imported_funcs + i;
       const FuncBody& body = m.bodies[i];
-      FuncValidator v(m, ctx, fs, fidx);
+      FuncValidator v(m, ctx, fs, fidx, stacks);
       Reader r(m.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
       InstrReader ir(r);
       while (!v.done()) {

@@ -30,8 +30,16 @@ struct BlockSig {
 // Validates one function body one instruction at a time, so that a translator can walk the same
 // instruction stream and read the operand height before each instruction.
 class FuncValidator {
+  struct Ctrl;
+
  public:
-  FuncValidator(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index);
+  // The validator's stacks, kept from one function (and translation) to the next: their capacity is
+  // reused, so that deep nesting does not pay for fresh memory every time.
+  struct Stacks {
+    std::vector<ValType> locals, vals;
+    std::vector<Ctrl> ctrls;
+  };
+  FuncValidator(const Module& m, const ModuleContext& ctx, const Features& fs, uint32_t func_index, Stacks& stacks);
 
   // Applies one instruction; throws ValidationError. After the final `end`, done() is true.
   void step(const Instr& in);
@@ -77,9 +85,9 @@ class FuncValidator {
   const Features& fs_;
   uint32_t features_;  // feature_mask(fs_)
   const FuncType& type_;
-  std::vector<ValType> locals_;
-  std::vector<ValType> vals_;
-  std::vector<Ctrl> ctrls_;
+  std::vector<ValType>& locals_;
+  std::vector<ValType>& vals_;
+  std::vector<Ctrl>& ctrls_;
   size_t offset_ = 0;
   uint64_t bytes_ = 0;
 };
