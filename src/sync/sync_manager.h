@@ -20,7 +20,7 @@ struct SyncEnv {
   const near::Params& params;
   near::ContractCache& cache;
   near::CodeSource& code;
-  std::vector<near::SyncTraceEvent>& trace;
+  std::deque<near::SyncTraceEvent>& trace;
 };
 
 class SyncCallManager : public near::SyncCalls {
