@@ -1,98 +1,18 @@
 #include "compile/compiler.h"
 
+#include "compile/const_table.h"
+#include "compile/fused_pairs.h"
 #include "prepare/metering.h"
 
 #include "decode/decoder.h"
 
 #include <algorithm>
-#include <array>
-#include <bit>
 #include <cstring>
 #include <deque>
-#include <random>
 #include <utility>
 
 namespace syncwasm::ir {
 namespace {
-
-// Where a pairable operation's fused pairs are (SYNCWASM_FUSED_PAIRS, the last XOps): the pairs of its
-// family start `family` XOps after the first pair; in the family it is the `index`th of `size`.
-struct PairSlot {
-  bool pairable = false;
-  uint16_t family = 0;
-  uint8_t index = 0, size = 0;
-};
-struct PairTable {
-  std::array<PairSlot, kOpCount> slots{};
-  unsigned first = 0;  // XOp of the first pair
-};
-constexpr PairTable kPairs = [] {
-  PairTable t;
-  unsigned base = 0;
-  auto family = [&](std::initializer_list<Op> ops) {
-    uint8_t i = 0, n = uint8_t(ops.size());
-    for (Op o : ops) t.slots[unsigned(o)] = {true, uint16_t(base), i++, n};
-    base += 2 * n * n;  // A__B and A__B_r for every B
-  };
-#define OP(op, ...) Op::op,
-  family({SYNCWASM_PAIRABLE_I32(OP)});
-  family({SYNCWASM_PAIRABLE_I64(OP)});
-  family({SYNCWASM_PAIRABLE_F32(OP)});
-  family({SYNCWASM_PAIRABLE_F64(OP)});
-#undef OP
-  t.first = unsigned(XOp::count_) - base;
-  return t;
-}();
-// The fused instruction for `a` followed by `b` consuming a's result as its right (or left) operand.
-constexpr std::optional<XOp> fused_pair(Op a, Op b, bool right) {
-  const PairSlot &pa = kPairs.slots[unsigned(a)], &pb = kPairs.slots[unsigned(b)];
-  if (!pa.pairable || !pb.pairable || pa.family != pb.family) return std::nullopt;
-  return XOp(kPairs.first + pa.family + 2 * (pa.index * pa.size + pb.index) + right);
-}
-static_assert(*fused_pair(Op::i32_add, Op::i32_sub, false) == XOp::i32_add__i32_sub);
-static_assert(*fused_pair(Op::i64_rotr, Op::i64_xor, true) == XOp::i64_rotr__i64_xor_r);
-static_assert(*fused_pair(Op::f64_mul, Op::f64_add, true) == XOp::f64_mul__f64_add_r);
-
-// A function body decoded once: the constants must be known before the first operand slot is
-// emitted, so the compiler reads the instructions from here rather than decoding twice.
-// The body's distinct constants in order of first appearance, found through a hash table (open
-// addressing; entries are index + 1, 0 is empty). Sorting them and searching cost a tenth of
-// translation time on constant-heavy code. The hash is keyed per process so that a contract cannot
-// choose constants that collide (quadratic translation); the code produced does not depend on it.
-class ConstTable {
- public:
-  void build(const std::vector<uint64_t>& occurrences) {
-    values_.clear();
-    table_.assign(std::bit_ceil(std::max<size_t>(8, 2 * occurrences.size())), 0);
-    mask_ = uint32_t(table_.size() - 1);
-    for (uint64_t v : occurrences) {
-      uint32_t& e = entry(v);
-      if (!e) {
-        values_.push_back(v);
-        e = uint32_t(values_.size());
-      }
-    }
-  }
-  uint32_t index(uint64_t v) { return entry(v) - 1; }  // v must be one of the occurrences
-  const std::vector<uint64_t>& values() const { return values_; }
-
- private:
-  static uint64_t hash(uint64_t v) {  // MurmurHash3's finalizer: every input bit affects every output bit
-    static const uint64_t key = (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
-    v ^= key;
-    v = (v ^ (v >> 33)) * 0xFF51AFD7ED558CCDull;
-    v = (v ^ (v >> 33)) * 0xC4CEB9FE1A85EC53ull;
-    return v ^ (v >> 33);
-  }
-  uint32_t& entry(uint64_t v) {
-    uint32_t i = uint32_t(hash(v)) & mask_;
-    while (table_[i] && values_[table_[i] - 1] != v) i = (i + 1) & mask_;
-    return table_[i];
-  }
-  std::vector<uint64_t> values_;
-  std::vector<uint32_t> table_;
-  uint32_t mask_ = 0;
-};
 
 // A branch offset to patch once the target is known, and a block of the function being translated.
 struct Fixup {
@@ -109,9 +29,11 @@ struct Ctrl {
   uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
 };
 
-// Buffers reused from one function to the next, and per thread from one translation to the next:
-// reusing their capacity spares long or deeply nested functions the page faults of fresh memory
-// (half the translation time of deep nesting). Past kKeepBytes they are released after use.
+// A function body decoded once (the constants must be known before the first operand slot is
+// emitted, so the compiler reads the instructions from here rather than decoding twice) and the
+// working stacks. Reused from one function to the next, and per thread from one translation to the
+// next: reusing their capacity spares long or deeply nested functions the page faults of fresh
+// memory (half the translation time of deep nesting). Past kKeepBytes they are released after use.
 struct DecodedBody {
   std::vector<Instr> instrs;
   std::deque<std::vector<uint32_t>> tables;  // br_table targets (stable addresses)
@@ -123,7 +45,7 @@ struct DecodedBody {
 
   static constexpr size_t kKeepBytes = size_t(16) << 20;
   void release_if_large() {
-    if (instrs.capacity() * sizeof(Instr) + const_uses.capacity() * sizeof(uint64_t) +
+    if (instrs.capacity() * sizeof(Instr) + const_uses.capacity() * sizeof(uint64_t) + consts.capacity_bytes() +
             stacks.ctrls.capacity() * sizeof(decltype(stacks.ctrls)::value_type) + stacks.vals.capacity() +
             stacks.locals.capacity() + ctrls.capacity() * sizeof(Ctrl) + src.capacity() * sizeof(uint32_t) >
         kKeepBytes)
