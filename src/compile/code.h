@@ -104,6 +104,15 @@ using CodeUnit = uint32_t;
 #define SYNCWASM_PAIR_ROW(a, INDIRECT, P) INDIRECT SYNCWASM_EMPTY()()(SYNCWASM_PAIR_CELL, a, P)
 #define SYNCWASM_PAIR_CELL(b, a, P) P(a, b)
 
+// Full-width loads that carry their region's gas charge (NAME_gas, NAME_add_gas: metered code) fused
+// with the binary operation of their value type's family that consumes the loaded value, as its left
+// (LOAD_gas__B) or right (LOAD_gas__B_r) operand: LOAD_gas__B dst addr offset cost_lo cost_hi z and
+// LOAD_add_gas__B dst a b offset cost_lo cost_hi z. The loaded value never goes through a slot.
+// P(op, load) for every pair.
+#define SYNCWASM_FUSED_LOAD_OPS(P)                                                                   \
+  SYNCWASM_PAIRABLE_I32(P, i32_load) SYNCWASM_PAIRABLE_I64(P, i64_load) SYNCWASM_PAIRABLE_F32(P, f32_load) \
+  SYNCWASM_PAIRABLE_F64(P, f64_load)
+
 enum class XOp : uint16_t {
 #define X(name) name,
   SYNCWASM_XOPS(X)
@@ -117,6 +126,9 @@ enum class XOp : uint16_t {
 #define S(store) store##_gas,
   SYNCWASM_FUSED_STORES(S)
 #undef S
+#define P(op, load) load##_gas__##op, load##_gas__##op##_r, load##_add_gas__##op, load##_add_gas__##op##_r,
+  SYNCWASM_FUSED_LOAD_OPS(P)
+#undef P
 #define P(a, b) a##__##b, a##__##b##_r,
   SYNCWASM_FUSED_PAIRS(P)
 #undef P

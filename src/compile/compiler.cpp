@@ -167,6 +167,10 @@ class FuncCompiler {
   // (local.get, constants) may come between; labels and control flow may not.
   std::optional<LastCmp> last_bin_;
   bool fuse_pair(Op op, uint32_t h);
+  // The last full-width load (`binary`: its address from an i32.add), for SYNCWASM_FUSED_LOAD_OPS: once
+  // the next region's charge has joined it, a binary operation consuming its value joins it too.
+  std::optional<LastCmp> last_value_load_;
+  bool fuse_load_op(Op op, uint32_t h);
   // The last instruction, when it is an i32.add: a load of its result becomes one fused instruction.
   std::optional<LastCmp> last_add_, fusable_add_;
   static std::optional<XOp> fused_load(Op op) {
@@ -368,6 +372,7 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
     if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
     result_.reset();  // labels and control flow: a later local.set must not retarget code before them
     last_bin_.reset();
+    last_value_load_.reset();
   }
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
@@ -447,6 +452,33 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
   if (gc != GasClass::pure) end_region();
 }
 
+bool FuncCompiler::fuse_load_op(Op b, uint32_t h) {
+  if (!last_value_load_) return false;
+  LastCmp l = *last_value_load_;
+  // The load must have taken the charge of the region that follows it (2 more units, the last thing
+  // emitted), and its value must still be its own slot's: not retargeted, not replaced.
+  uint32_t at = l.at, len = (l.end - at) + 2;
+  uint64_t with_gas_addr = reinterpret_cast<uint64_t>(handlers_[handler_index(with_gas(l.op, l.binary))]);
+  if (at + len != here() || code_[at] != CodeUnit(with_gas_addr) || code_[at + 1] != CodeUnit(with_gas_addr >> 32))
+    return false;
+  if (code_[at + 2] != slot(l.height) || src(l.height) != slot(l.height)) return false;
+  bool right = l.height == h - 1;
+  if (!right && l.height != h - 2) return false;
+  std::optional<XOp> fused = fused_load_op(l.op, l.binary, b, right);
+  if (!fused) return false;
+  last_value_load_.reset();
+  uint32_t z = src(right ? h - 2 : h - 1);
+  // Same operands in the same places (region_ may point at the cost), the destination now b's, and z.
+  uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler_index(*fused)]);
+  code_[at] = CodeUnit(addr);
+  code_[at + 1] = CodeUnit(addr >> 32);
+  code_[at + 2] = slot(h - 2);
+  u(z);
+  pop_operands(h - 2, h);
+  produced(at, h - 2);
+  return true;
+}
+
 bool FuncCompiler::fuse_pair(Op b, uint32_t h) {
   if (!last_bin_ || last_bin_->end != here()) return false;
   LastCmp a = *last_bin_;
@@ -474,7 +506,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
   const OpInfo& info = op_info(in.op);
   switch (info.cls) {
     case OpClass::simple: {
-      if (info.npops == 2 && fuse_pair(in.op, h)) return;
+      if (info.npops == 2 && (fuse_load_op(in.op, h) || fuse_pair(in.op, h))) return;
       uint32_t at = op(handler_index(in.op));
       u(slot(h - info.npops));
       for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
@@ -497,6 +529,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
         settle(h - 1);
         produced(at, h - 1);
         last_load_ = LastLoad{at, here(), with_gas(in.op, true)};
+        last_value_load_ = LastCmp{at, here(), h - 1, true, in.op};
         return;
       }
       uint32_t at = op(handler_index(in.op));
@@ -506,6 +539,7 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       settle(h - 1);
       produced(at, h - 1);
       last_load_ = LastLoad{at, here(), with_gas(in.op, false)};
+      last_value_load_ = LastCmp{at, here(), h - 1, false, in.op};
       return;
     }
     case OpClass::store: {

@@ -48,4 +48,18 @@ static_assert(*fused_pair(Op::i32_add, Op::i32_sub, false) == XOp::i32_add__i32_
 static_assert(*fused_pair(Op::i64_rotr, Op::i64_xor, true) == XOp::i64_rotr__i64_xor_r);
 static_assert(*fused_pair(Op::f64_mul, Op::f64_add, true) == XOp::f64_mul__f64_add_r);
 
+// The fused instruction for a full-width load (with its gas charge; `add`: its address from an i32.add)
+// followed by `b` consuming the loaded value (SYNCWASM_FUSED_LOAD_OPS).
+constexpr std::optional<XOp> fused_load_op(Op load, bool add, Op b, bool right) {
+#define P(op, ld)                                                                          \
+  if (load == Op::ld && b == Op::op)                                                       \
+    return add ? (right ? XOp::ld##_add_gas__##op##_r : XOp::ld##_add_gas__##op)           \
+               : (right ? XOp::ld##_gas__##op##_r : XOp::ld##_gas__##op);
+  SYNCWASM_FUSED_LOAD_OPS(P)
+#undef P
+  return std::nullopt;
+}
+static_assert(*fused_load_op(Op::f64_load, true, Op::f64_mul, true) == XOp::f64_load_add_gas__f64_mul_r);
+static_assert(!fused_load_op(Op::i32_load, false, Op::i64_add, false));
+
 }  // namespace syncwasm::ir

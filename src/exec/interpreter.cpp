@@ -109,6 +109,10 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
 #define S(store) &&F_##store##_gas,
       SYNCWASM_FUSED_STORES(S)
 #undef S
+#define P(op, load) &&F_##load##_gas__##op, &&F_##load##_gas__##op##_r, &&F_##load##_add_gas__##op, \
+                    &&F_##load##_add_gas__##op##_r,
+      SYNCWASM_FUSED_LOAD_OPS(P)
+#undef P
 #define P(a, b) &&F_##a##__##b, &&F_##a##__##b##_r,
       SYNCWASM_FUSED_PAIRS(P)
 #undef P
@@ -387,11 +391,13 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   }
   // Fused with the i32.add of their address and/or the next region's gas charge
   // (SYNCWASM_FUSED_LOADS): operands dst addr offset [cost_lo cost_hi] or dst a b offset [...].
-#define LOAD_BODY(T, WR, ADDR, OFFSET)                                   \
+#define LOAD_VALUE(T, ADDR, OFFSET)                                      \
   uint64_t ea = uint64_t(uint32_t(ADDR)) + pc[OFFSET];                  \
   if (ea + sizeof(T) > mem_size) TRAP(TrapKind::out_of_bounds_memory);  \
   T v;                                                                  \
-  std::memcpy(&v, mem + ea, sizeof(T));                                 \
+  std::memcpy(&v, mem + ea, sizeof(T));
+#define LOAD_BODY(T, WR, ADDR, OFFSET) \
+  LOAD_VALUE(T, ADDR, OFFSET)          \
   S(2) = WR(v);
 #define GAS_AT(i)                                                        \
   charge = uint64_t(pc[i]) | (uint64_t(pc[i + 1]) << 32);               \
@@ -436,6 +442,43 @@ syncwasm::ExecState run(ExecState* sp, const void* const** table_out) {
   L(i64_load32_u, uint32_t, W64)
   LOADS(LOAD_OP)
   LOADS(LOAD_ADD_OP)
+  // Loads fused with the operation that consumes their value (SYNCWASM_FUSED_LOAD_OPS): operands
+  // dst addr offset cost_lo cost_hi z, or dst a b offset cost_lo cost_hi z.
+#define LOADED_i32_load(v) W32(v)
+#define LOADED_i64_load(v) W64(v)
+#define LOADED_f32_load(v) W32(v)
+#define LOADED_f64_load(v) W64(v)
+#define LOAD_TYPE_i32_load uint32_t
+#define LOAD_TYPE_i64_load uint64_t
+#define LOAD_TYPE_f32_load uint32_t
+#define LOAD_TYPE_f64_load uint64_t
+#define LOAD_THEN(op, load)                                                      \
+  F_##load##_gas__##op : {                                                       \
+    LOAD_VALUE(LOAD_TYPE_##load, S(3), 4)                                        \
+    GAS_AT(5)                                                                    \
+    S(2) = eval_##op(LOADED_##load(v), S(7), canon);                             \
+    NEXT(8);                                                                     \
+  }                                                                              \
+  F_##load##_gas__##op##_r : {                                                   \
+    LOAD_VALUE(LOAD_TYPE_##load, S(3), 4)                                        \
+    GAS_AT(5)                                                                    \
+    S(2) = eval_##op(S(7), LOADED_##load(v), canon);                             \
+    NEXT(8);                                                                     \
+  }                                                                              \
+  F_##load##_add_gas__##op : {                                                   \
+    LOAD_VALUE(LOAD_TYPE_##load, S(3) + S(4), 5)                                 \
+    GAS_AT(6)                                                                    \
+    S(2) = eval_##op(LOADED_##load(v), S(8), canon);                             \
+    NEXT(9);                                                                     \
+  }                                                                              \
+  F_##load##_add_gas__##op##_r : {                                               \
+    LOAD_VALUE(LOAD_TYPE_##load, S(3) + S(4), 5)                                 \
+    GAS_AT(6)                                                                    \
+    S(2) = eval_##op(S(8), LOADED_##load(v), canon);                             \
+    NEXT(9);                                                                     \
+  }
+  SYNCWASM_FUSED_LOAD_OPS(LOAD_THEN)
+
   STORE_OP(i32_store, uint32_t)
   STORE_OP(i64_store, uint64_t)
   STORE_OP(f32_store, uint32_t)

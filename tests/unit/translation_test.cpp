@@ -157,6 +157,48 @@ TEST(Translation, PairsDoNotFuseAcrossLocalsOrLabels) {
   EXPECT_EQ(run_f(loop, {Value::i32(3), Value::i32(2)}), 6);
 }
 
+// With metering, a full-width load carries the charge of the region after it, and a binary operation
+// consuming the loaded value joins them: one instruction, the same result and the same gas.
+TEST(Translation, LoadsFuseWithTheOperationUsingTheirValue) {
+  const std::string text = R"((module (memory 1) (data (i32.const 16) "\05\00\00\00\00\00\00\00")
+    (func (export "f") (param i32 i32) (result i32)
+      (i32.sub (local.get 1) (i32.load offset=8 (i32.add (local.get 0) (i32.const 8)))))))";
+  EngineConfig metered;
+  metered.gas = GasSchedule{true, 1, 32, 1, true, 0};
+  auto m = Module::compile(test::wat(text), metered);
+  ASSERT_TRUE(m.has_value());
+  const ir::CodeUnit* pc = (*m)->compiled()->code.data() + (*m)->compiled()->funcs[0].code_offset;
+  ASSERT_EQ(handler_at(pc), H(ir::XOp::gas));  // the function's first region
+  pc += 4;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::i32_load_add_gas__i32_sub_r));
+  EXPECT_EQ(pc[3], 0u);  // address: local 0 + the constant 8 (slot 2)
+  EXPECT_EQ(pc[4], 2u);
+  EXPECT_EQ(pc[5], 8u);  // offset
+  EXPECT_EQ(pc[6], 1u);  // the next region's cost: the sub (end is free)
+  EXPECT_EQ(pc[8], 1u);  // z: local 1, the sub's left operand
+  EXPECT_EQ(handler_at(pc + 9), H(ir::XOp::return_));
+
+  auto l = test::load(text, metered);
+  std::vector<Value> args{Value::i32(0), Value::i32(12)};
+  auto ex = l.store->start(*l.instance->get_export("f"), args);
+  ASSERT_TRUE(ex.has_value());
+  (*ex)->set_fuel(1000);
+  ASSERT_EQ((*ex)->run(), ExecState::finished);
+  EXPECT_EQ((*ex)->results()[0].as_i32(), 7);  // 12 - 5
+  // What the separate instructions cost: the frame ((64 + 2 * 4) / 8 = 9), the region up to the load
+  // (two local.get, the constant, the add, the load: 5), the region after it (the sub: 1).
+  EXPECT_EQ(1000 - (*ex)->fuel(), 9u + 5u + 1u);
+
+  // Out of bounds: the load traps before the next region is charged, as the separate load would.
+  std::vector<Value> oob{Value::i32(65536), Value::i32(12)};
+  auto ex2 = l.store->start(*l.instance->get_export("f"), oob);
+  ASSERT_TRUE(ex2.has_value());
+  (*ex2)->set_fuel(1000);
+  ASSERT_EQ((*ex2)->run(), ExecState::trapped);
+  EXPECT_EQ((*ex2)->trap().kind, TrapKind::out_of_bounds_memory);
+  EXPECT_EQ(1000 - (*ex2)->fuel(), 9u + 5u);
+}
+
 // Runs of copies become copy2 instructions, but never across a label.
 TEST(Translation, CopiesPairUpExceptAcrossLabels) {
   const std::string text = R"((module (func (export "f") (param i32 i32 i32) (result i32)
