@@ -96,9 +96,7 @@ class FuncCompiler {
   // (a = b; b = c; ...) come as runs of copies.
   void copy(uint32_t dst, uint32_t from) {
     if (last_copy_ && *last_copy_ + 4 == here() && label_ != here()) {
-      uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler_index(XOp::copy2)]);
-      code_[*last_copy_] = CodeUnit(addr);
-      code_[*last_copy_ + 1] = CodeUnit(addr >> 32);
+      set_handler(*last_copy_, handler_index(XOp::copy2));
       last_copy_.reset();
       result_.reset();
     } else {
@@ -126,14 +124,24 @@ class FuncCompiler {
   };
   std::optional<Result> result_;
   void produced(uint32_t instr, uint32_t height) { result_ = Result{instr + 2, height}; }
-  // The last instruction, when it is an integer comparison: a br_if or if right after it (with
-  // nothing emitted in between) becomes one fused compare-and-branch instruction.
-  struct LastCmp {
+  // The last instruction emitted that produces a value (a simple operation or a load), with its
+  // result in the operand slot at `height`: the instruction consuming that result may fuse with it
+  // (comparison + br_if/if, i32.add + load, load + operation, operation + operation).
+  // Instructions that emit no code (local.get, constants) may come between; labels and control flow
+  // may not. `wide`: a binary operation, or a load whose address comes from an i32.add.
+  struct Last {
     uint32_t at, end, height;
-    bool binary;
     Op op;
+    bool wide;
   };
-  std::optional<LastCmp> last_cmp_, fusable_;  // fusable_: last_cmp_ as the current instruction found it
+  std::optional<Last> last_;
+  // last_, when nothing was emitted after it and the operand at `height` is still its result (not
+  // retargeted to a local, not dropped and replaced).
+  std::optional<Last> producer_of(uint32_t height) const {
+    if (!last_ || last_->end != here() || last_->height != height) return std::nullopt;
+    if (code_[last_->at + 2] != slot(height) || src(height) != slot(height)) return std::nullopt;
+    return last_;
+  }
   static std::optional<XOp> fused_branch(Op op, bool when_true) {
     switch (op) {
 #define F(cmp) \
@@ -162,17 +170,9 @@ class FuncCompiler {
       default: std::abort();  // every load and store is in SYNCWASM_FUSED_LOADS/STORES
     }
   }
-  // The last instruction emitted, when it is a pairable binary operation: a binary operation of its
-  // family that consumes its result becomes one fused instruction. Instructions that emit no code
-  // (local.get, constants) may come between; labels and control flow may not.
-  std::optional<LastCmp> last_bin_;
-  bool fuse_pair(Op op, uint32_t h);
-  // The last full-width load (`binary`: its address from an i32.add), for SYNCWASM_FUSED_LOAD_OPS: once
-  // the next region's charge has joined it, a binary operation consuming its value joins it too.
-  std::optional<LastCmp> last_value_load_;
-  bool fuse_load_op(Op op, uint32_t h);
-  // The last instruction, when it is an i32.add: a load of its result becomes one fused instruction.
-  std::optional<LastCmp> last_add_, fusable_add_;
+  // A binary operation consuming last_'s result: SYNCWASM_FUSED_LOAD_OPS (a load that took the next
+  // region's charge) or SYNCWASM_FUSED_PAIRS.
+  bool fuse_binary(Op op, uint32_t h);
   static std::optional<XOp> fused_load(Op op) {
     switch (op) {
 #define L(load) \
@@ -185,14 +185,15 @@ class FuncCompiler {
   // Replaces the comparison whose result is the condition at height cond_h by a fused branch;
   // returns the new instruction's start and its branch-offset field.
   std::optional<Fixup> fuse_branch(uint32_t cond_h, bool when_true) {
-    if (!fusable_ || fusable_->end != here() || fusable_->height != cond_h) return std::nullopt;
-    LastCmp c = *fusable_;
-    fusable_.reset();
-    uint32_t a = code_[c.at + 3], b = c.binary ? code_[c.at + 4] : 0;
-    code_.resize(c.at);
-    uint32_t at = op(handler_index(*fused_branch(c.op, when_true)));
+    std::optional<Last> c = producer_of(cond_h);
+    std::optional<XOp> fused = c ? fused_branch(c->op, when_true) : std::nullopt;
+    if (!fused) return std::nullopt;
+    last_.reset();
+    uint32_t a = code_[c->at + 3], b = c->wide ? code_[c->at + 4] : 0;
+    code_.resize(c->at);
+    uint32_t at = op(handler_index(*fused));
     u(a);
-    if (c.binary) u(b);
+    if (c->wide) u(b);
     u(0);
     return Fixup{at, here() - 1};
   }
@@ -205,10 +206,18 @@ class FuncCompiler {
   uint32_t op(unsigned handler) {
     result_.reset();  // a new instruction: the previous one's result field may no longer be retargeted
     uint32_t start = here();
-    uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
-    code_.push_back(CodeUnit(addr));
-    code_.push_back(CodeUnit(addr >> 32));
+    code_.resize(start + 2);
+    set_handler(start, handler);
     return start;
+  }
+  void set_handler(uint32_t at, unsigned handler) {
+    uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
+    code_[at] = CodeUnit(addr);
+    code_[at + 1] = CodeUnit(addr >> 32);
+  }
+  bool has_handler(uint32_t at, unsigned handler) const {
+    uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
+    return code_[at] == CodeUnit(addr) && code_[at + 1] == CodeUnit(addr >> 32);
   }
   void u(uint32_t x) { code_.push_back(x); }
   void operand(uint32_t s) { u(s); }
@@ -230,17 +239,17 @@ class FuncCompiler {
   void charge(uint64_t cost) {
     if (!gas_.enabled) return;
     if (!region_) {
-      if (fusable_load_ && fusable_load_->end == here()) {
-        // The load just before takes this charge (its _gas variant): one instruction fewer.
-        uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler_index(fusable_load_->with_gas)]);
-        code_[fusable_load_->at] = CodeUnit(addr);
-        code_[fusable_load_->at + 1] = CodeUnit(addr >> 32);
-        fusable_load_.reset();
+      bool joined = fusable_load_ && fusable_load_->end == here();
+      if (joined) {
+        // The load or store just before takes this charge (its _gas variant): one instruction fewer.
+        set_handler(fusable_load_->at, handler_index(fusable_load_->with_gas));
       } else {
         op(handler_index(XOp::gas));
       }
       region_ = here();
       u64(0);
+      if (joined && last_ && last_->at == fusable_load_->at) last_->end = here();  // it still ends there
+      fusable_load_.reset();
     }
     region_cost_ += cost;
     code_[*region_] = uint32_t(region_cost_);
@@ -363,16 +372,13 @@ bool FuncCompiler::foldable(Op op) {
 }
 
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
-  fusable_ = std::exchange(last_cmp_, std::nullopt);  // only the very next instruction may fuse with it
-  fusable_add_ = std::exchange(last_add_, std::nullopt);
   fusable_load_ = std::exchange(last_load_, std::nullopt);
   if (!foldable(in.op)) {
     fusable_load_.reset();  // a label may point right after the load: the charge stays separate
     // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
     if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
     result_.reset();  // labels and control flow: a later local.set must not retarget code before them
-    last_bin_.reset();
-    last_value_load_.reset();
+    if (!reads_condition(in.op)) last_.reset();  // (a comparison may still fuse with a branch on it)
   }
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
@@ -452,51 +458,34 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
   if (gc != GasClass::pure) end_region();
 }
 
-bool FuncCompiler::fuse_load_op(Op b, uint32_t h) {
-  if (!last_value_load_) return false;
-  LastCmp l = *last_value_load_;
-  // The load must have taken the charge of the region that follows it (2 more units, the last thing
-  // emitted), and its value must still be its own slot's: not retargeted, not replaced.
-  uint32_t at = l.at, len = (l.end - at) + 2;
-  uint64_t with_gas_addr = reinterpret_cast<uint64_t>(handlers_[handler_index(with_gas(l.op, l.binary))]);
-  if (at + len != here() || code_[at] != CodeUnit(with_gas_addr) || code_[at + 1] != CodeUnit(with_gas_addr >> 32))
-    return false;
-  if (code_[at + 2] != slot(l.height) || src(l.height) != slot(l.height)) return false;
-  bool right = l.height == h - 1;
-  if (!right && l.height != h - 2) return false;
-  std::optional<XOp> fused = fused_load_op(l.op, l.binary, b, right);
-  if (!fused) return false;
-  last_value_load_.reset();
+bool FuncCompiler::fuse_binary(Op b, uint32_t h) {
+  bool right = true;  // last_'s result is b's right operand, or else its left one
+  std::optional<Last> a = producer_of(h - 1);
+  if (!a) {
+    right = false;
+    a = producer_of(h - 2);
+  }
+  if (!a) return false;
   uint32_t z = src(right ? h - 2 : h - 1);
-  // Same operands in the same places (region_ may point at the cost), the destination now b's, and z.
-  uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler_index(*fused)]);
-  code_[at] = CodeUnit(addr);
-  code_[at + 1] = CodeUnit(addr >> 32);
-  code_[at + 2] = slot(h - 2);
-  u(z);
-  pop_operands(h - 2, h);
-  produced(at, h - 2);
-  return true;
-}
-
-bool FuncCompiler::fuse_pair(Op b, uint32_t h) {
-  if (!last_bin_ || last_bin_->end != here()) return false;
-  LastCmp a = *last_bin_;
-  // a's result must still be its own stack slot's value (not retargeted to a local, not dropped and
-  // replaced) and be one of b's operands: the top one (right) or the one below it (left).
-  if (code_[a.at + 2] != slot(a.height) || src(a.height) != slot(a.height)) return false;
-  bool right = a.height == h - 1;
-  if (!right && a.height != h - 2) return false;
-  std::optional<XOp> fused = fused_pair(a.op, b, right);
-  if (!fused) return false;
-  last_bin_.reset();
-  uint32_t x = code_[a.at + 3], y = code_[a.at + 4], z = src(right ? h - 2 : h - 1);
-  code_.resize(a.at);
-  uint32_t at = op(handler_index(*fused));
-  u(slot(h - 2));
-  u(x);
-  u(y);
-  u(z);
+  uint32_t at = a->at;
+  if (std::optional<XOp> fused = fused_load_op(a->op, a->wide, b, right)) {
+    if (!has_handler(at, handler_index(with_gas(a->op, a->wide)))) return false;  // no charge joined it
+    // Same operands in the same places (region_ may point at the cost), b's destination, and z.
+    set_handler(at, handler_index(*fused));
+    code_[at + 2] = slot(h - 2);
+    u(z);
+  } else if (std::optional<XOp> fused = fused_pair(a->op, b, right)) {
+    uint32_t x = code_[at + 3], y = code_[at + 4];
+    code_.resize(at);
+    op(handler_index(*fused));
+    u(slot(h - 2));
+    u(x);
+    u(y);
+    u(z);
+  } else {
+    return false;
+  }
+  last_.reset();
   pop_operands(h - 2, h);
   produced(at, h - 2);
   return true;
@@ -506,40 +495,36 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
   const OpInfo& info = op_info(in.op);
   switch (info.cls) {
     case OpClass::simple: {
-      if (info.npops == 2 && (fuse_load_op(in.op, h) || fuse_pair(in.op, h))) return;
+      if (info.npops == 2 && fuse_binary(in.op, h)) return;
       uint32_t at = op(handler_index(in.op));
       u(slot(h - info.npops));
       for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
       pop_operands(h - info.npops, h);
       produced(at, h - info.npops);
-      if (fused_branch(in.op, true)) last_cmp_ = LastCmp{at, here(), h - info.npops, info.npops == 2, in.op};
-      if (in.op == Op::i32_add) last_add_ = LastCmp{at, here(), h - 2, true, in.op};
-      if (info.npops == 2 && kPairs.slots[unsigned(in.op)].pairable) last_bin_ = LastCmp{at, here(), h - 2, true, in.op};
+      last_ = Last{at, here(), h - info.npops, in.op, info.npops == 2};
       return;
     }
     case OpClass::load: {
-      if (fusable_add_ && fusable_add_->end == here() && fusable_add_->height == h - 1) {
-        uint32_t a = code_[fusable_add_->at + 3], b = code_[fusable_add_->at + 4];
-        code_.resize(fusable_add_->at);
-        uint32_t at = op(handler_index(*fused_load(in.op)));
+      std::optional<Last> add = producer_of(h - 1);
+      bool fused = add && add->op == Op::i32_add;  // the address: a load of its own, *_add
+      uint32_t at;
+      if (fused) {
+        uint32_t a = code_[add->at + 3], b = code_[add->at + 4];
+        code_.resize(add->at);
+        at = op(handler_index(*fused_load(in.op)));
         u(slot(h - 1));
         u(a);
         u(b);
-        u(uint32_t(in.c));
-        settle(h - 1);
-        produced(at, h - 1);
-        last_load_ = LastLoad{at, here(), with_gas(in.op, true)};
-        last_value_load_ = LastCmp{at, here(), h - 1, true, in.op};
-        return;
+      } else {
+        at = op(handler_index(in.op));
+        u(slot(h - 1));
+        operand(src(h - 1));
       }
-      uint32_t at = op(handler_index(in.op));
-      u(slot(h - 1));
-      operand(src(h - 1));
       u(uint32_t(in.c));
       settle(h - 1);
       produced(at, h - 1);
-      last_load_ = LastLoad{at, here(), with_gas(in.op, false)};
-      last_value_load_ = LastCmp{at, here(), h - 1, false, in.op};
+      last_load_ = LastLoad{at, here(), with_gas(in.op, fused)};
+      last_ = Last{at, here(), h - 1, in.op, fused};
       return;
     }
     case OpClass::store: {

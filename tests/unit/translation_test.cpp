@@ -216,6 +216,18 @@ TEST(Translation, CopiesPairUpExceptAcrossLabels) {
   EXPECT_EQ(run_f(text, {Value::i32(4), Value::i32(7), Value::i32(0)}), 7 + 40);
 }
 
+// A comparison and the if or br_if that branches on it are one instruction.
+TEST(Translation, ComparisonsFuseWithTheirBranch) {
+  auto m = compile(R"((module (func (param i32) (result i32)
+    (block (br_if 0 (i32.eqz (local.get 0))))
+    (if (result i32) (i32.lt_s (local.get 0) (i32.const 5)) (then (i32.const 1)) (else (i32.const 2))))))");
+  const ir::CodeUnit* pc = m->compiled()->code.data() + m->compiled()->funcs[0].code_offset;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::br_if_i32_eqz));
+  EXPECT_EQ(pc[2], 0u);
+  EXPECT_EQ(handler_at(pc + 4), H(ir::XOp::br_unless_i32_lt_s));  // to the else branch
+  EXPECT_EQ(pc[6], 0u);
+}
+
 // A branch reads its condition from the local itself, without copying it to an operand slot first.
 TEST(Translation, BranchConditionsAreReadInPlace) {
   auto m = compile("(module (func (param i32) (block (br_if 0 (local.get 0)))))");
