@@ -468,19 +468,19 @@ bool FuncCompiler::fuse_binary(Op b, uint32_t h) {
   if (!a) return false;
   uint32_t z = src(right ? h - 2 : h - 1);
   uint32_t at = a->at;
-  if (std::optional<XOp> fused = fused_load_op(a->op, a->wide, b, right)) {
-    if (!has_handler(at, handler_index(with_gas(a->op, a->wide)))) return false;  // no charge joined it
-    // Same operands in the same places (region_ may point at the cost), b's destination, and z.
-    set_handler(at, handler_index(*fused));
-    code_[at + 2] = slot(h - 2);
-    u(z);
-  } else if (std::optional<XOp> fused = fused_pair(a->op, b, right)) {
+  if (std::optional<XOp> fused = fused_pair(a->op, b, right)) {
     uint32_t x = code_[at + 3], y = code_[at + 4];
     code_.resize(at);
     op(handler_index(*fused));
     u(slot(h - 2));
     u(x);
     u(y);
+    u(z);
+  } else if (std::optional<XOp> fused = fused_load_op(a->op, a->wide, b, right)) {
+    if (!has_handler(at, handler_index(with_gas(a->op, a->wide)))) return false;  // no charge joined it
+    // Same operands in the same places (region_ may point at the cost), b's destination, and z.
+    set_handler(at, handler_index(*fused));
+    code_[at + 2] = slot(h - 2);
     u(z);
   } else {
     return false;
