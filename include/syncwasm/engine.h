@@ -97,7 +97,9 @@ struct HostCall {
   rt::Instance* caller = nullptr;  // instance of the calling wasm function (null when the embedder calls)
   Execution* execution = nullptr;
   // The caller's linear memory (empty if it has none). Valid until the next memory.grow.
-  std::span<uint8_t> memory() const;
+  std::span<uint8_t> memory;
+  // The execution's remaining fuel (Execution::fuel), for a host function that charges gas.
+  uint64_t* fuel = nullptr;
 };
 using HostFn = std::function<HostResult(HostCall&)>;
 

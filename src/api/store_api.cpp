@@ -3,11 +3,6 @@
 
 namespace syncwasm {
 
-std::span<uint8_t> HostCall::memory() const {
-  if (!caller || !caller->memory) return {};
-  return caller->memory->bytes();
-}
-
 void Imports::define_instance(const std::string& module, const Instance& inst) {
   for (auto& [name, e] : inst.exports()) define(module, name, e);
 }

@@ -209,7 +209,7 @@ syncwasm::ExecState run_execution(ExecState& s) {
   // A host function invoked directly by the embedder.
   const FuncType& t = s.entry->type;
   std::vector<uint64_t> res(t.results.size(), 0);
-  HostCall hc{{s.stack.data(), t.params.size()}, {res.data(), res.size()}, nullptr, s.owner};
+  HostCall hc{{s.stack.data(), t.params.size()}, {res.data(), res.size()}, nullptr, s.owner, {}, &s.fuel};
   HostResult r = s.entry->host(hc);
   if (r.status == HostStatus::trap) {
     s.trap = {TrapKind::host, r.message};

@@ -727,7 +727,7 @@ do_call : {
     s.fp = uint32_t(fp - s.stack.data());
     s.inst = inst;
     s.fuel = fuel;
-    HostCall hc{{s.stack.data() + base, callee->type.params.size()}, {res, nres}, inst, s.owner};
+    HostCall hc{{s.stack.data() + base, callee->type.params.size()}, {res, nres}, inst, s.owner, {mem, mem_size}, &s.fuel};
     HostResult r = callee->host(hc);
     fuel = s.fuel;
     switch (r.status) {

@@ -30,15 +30,15 @@ ContractCall::ContractCall(const VMContext& ctx, const Params& p, External& ext,
   if (opt.callee) logic_.set_callee();
 }
 
-HostResult ContractCall::host_call(const HostFnInfo& info, HostCall& c) {
+// `index`: the function's row in host_functions(), for the gas profile.
+HostResult ContractCall::host_call(const HostFnInfo& info, size_t index, HostCall& c) {
   logic_.enter(c);
   Gas before = logic_.gas().burnt();
   Gas callees_before = logic_.profile().sync_callees;
   HostOutcome r = info.impl ? (logic_.*info.impl)(c.args.data())
                             : std::unexpected(HostError{HostErrorKind::Unsupported, info.name});
   // A synchronous call's host function also burns its callee's gas, which the profile shows apart.
-  logic_.add_host_gas(size_t(&info - host_functions().data()),
-                      logic_.gas().burnt() - before - (logic_.profile().sync_callees - callees_before));
+  logic_.add_host_gas(index, logic_.gas().burnt() - before - (logic_.profile().sync_callees - callees_before));
   logic_.leave(c);
   if (!r) {
     host_error_ = r.error();
@@ -75,7 +75,9 @@ std::optional<FunctionCallError> ContractCall::setup() {
     if (!allowed)
       return FunctionCallError::host_error({HostErrorKind::CapabilityDenied, std::string("import env::") + info->name +
                                                                                  " (" + capability_name(info->capability) + ")"});
-    imports.define("env", im.name, store_.host_function(t, [this, info](HostCall& c) { return host_call(*info, c); }));
+    size_t index = size_t(info - host_functions().data());
+    imports.define("env", im.name,
+                   store_.host_function(t, [this, info, index](HostCall& c) { return host_call(*info, index, c); }));
   }
   auto inst = store_.instantiate(*pc_->module, imports);
   if (!inst) return FunctionCallError::wasm_trap(WasmTrap::MemoryOutOfBounds, inst.error().message);

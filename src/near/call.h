@@ -45,7 +45,7 @@ class ContractCall {
   const Logic& logic() const { return logic_; }
 
  private:
-  HostResult host_call(const HostFnInfo& info, HostCall& c);
+  HostResult host_call(const HostFnInfo& info, size_t index, HostCall& c);
   Step begin_extern(Extern f);
   Step step(ExecState st);
 

@@ -27,6 +27,18 @@ class GasCounter {
     return burn_gas_slow(g);
   }
   GasResult pay_base(Gas cost) { return burn_gas(cost); }
+  // A base cost and `n` units: one charge when both fit, else one after the other (the outcome of a
+  // failure, and which error it is, stay those of the two separate charges).
+  GasResult pay(Gas base, Gas per, uint64_t n) {
+    Gas g, total, new_burnt;
+    if (!__builtin_mul_overflow(per, n, &g) && !__builtin_add_overflow(g, base, &total) &&
+        !__builtin_add_overflow(burnt_, total, &new_burnt) && new_burnt <= limit_) [[likely]] {
+      burnt_ = new_burnt;
+      return std::nullopt;
+    }
+    if (auto e = pay_base(base)) return e;
+    return pay_per(per, n);
+  }
   GasResult pay_per(Gas cost, uint64_t n) {
     Gas g;
     if (__builtin_mul_overflow(cost, n, &g)) return HostError{HostErrorKind::IntegerOverflow, {}};

@@ -19,8 +19,7 @@ const char* action_name(const Action& a) {
 
 std::expected<std::string, HostError> Logic::read_account_id(uint64_t len, uint64_t ptr) {
   TRY_GET(buf, memory_or_register(ptr, len));
-  TRY(gas_.pay_base(p_.utf8_decoding_base));
-  TRY(gas_.pay_per(p_.utf8_decoding_byte, buf->size()));
+  TRY(gas_.pay(p_.utf8_decoding_base, p_.utf8_decoding_byte, buf->size()));
   std::string id(buf->begin(), buf->end());
   if (!ir_valid_utf8(id)) return std::unexpected(err(HostErrorKind::BadUTF8));
   if (!valid_account_id(id)) return std::unexpected(err(HostErrorKind::InvalidAccountId, id));

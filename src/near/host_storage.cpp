@@ -55,8 +55,7 @@ HostOutcome Logic::storage_read(const uint64_t* a) {
   if (!value) return 0;
   TRY(gas_.pay_per(p_.storage_read_value_byte, value->size()));
   if (value->size() > kInlineValueThreshold) {
-    TRY(gas_.pay_base(p_.storage_large_read_overhead_base));
-    TRY(gas_.pay_per(p_.storage_large_read_overhead_byte, value->size()));
+    TRY(gas_.pay(p_.storage_large_read_overhead_base, p_.storage_large_read_overhead_byte, value->size()));
   }
   TRY(set_register(a[2], std::move(*value)));
   return 1;

@@ -26,13 +26,15 @@ const char* sync_status_name(SyncStatus s) {
   return "?";
 }
 
-// A namespace name or submodule key: UTF-8, charged like an account id.
-std::expected<std::string, HostError> Logic::read_name(uint64_t len, uint64_t ptr) {
+const char* sync_step_name(SyncStep s) { return s == SyncStep::start ? "start" : "resume"; }
+
+// A namespace name or submodule key: UTF-8, charged like an account id. A view of the caller's
+// memory or register, valid until either changes (the caller does not run during a sync call).
+std::expected<std::string_view, HostError> Logic::read_name(uint64_t len, uint64_t ptr) {
   TRY_GET(buf, memory_or_register(ptr, len));
-  TRY(gas_.pay_base(p_.utf8_decoding_base));
-  TRY(gas_.pay_per(p_.utf8_decoding_byte, buf->size()));
+  TRY(gas_.pay(p_.utf8_decoding_base, p_.utf8_decoding_byte, buf->size()));
   if (!ir::valid_utf8(buf->data(), buf->size())) return std::unexpected(err(HostErrorKind::BadUTF8));
-  return std::string(buf->begin(), buf->end());
+  return std::string_view(reinterpret_cast<const char*>(buf->data()), buf->size());
 }
 
 HostOutcome Logic::current_namespace(const uint64_t* a) {
@@ -53,7 +55,7 @@ HostOutcome Logic::namespace_storage_usage(const uint64_t* a) {
   TRY_GET(ns, read_name(a[0], a[1]));
   if (!valid_namespace(*ns)) return std::unexpected(err(HostErrorKind::SyncCallError, "invalid namespace name"));
   TRY(trie_nodes());
-  return ext_.storage_usage_of({ctx_.current_account_id, *ns}, p_.limit.storage_num_extra_bytes_record);
+  return ext_.storage_usage_of({ctx_.current_account_id, std::string(*ns)}, p_.limit.storage_num_extra_bytes_record);
 }
 
 // The reply's data goes to the caller's register (charged as a register write, plus the per-byte
@@ -72,8 +74,7 @@ HostOutcome Logic::start_sync(uint64_t ns_len, uint64_t ns_ptr, uint64_t m_len, 
   if (!valid_namespace(*ns)) return std::unexpected(err(HostErrorKind::SyncCallError, "invalid namespace name"));
   TRY_GET(method, read_name(m_len, m_ptr));
   TRY_GET(args, memory_or_register(a_ptr, a_len));
-  TRY(gas_.pay_base(p_.wasm.sync_call_start_base));
-  TRY(gas_.pay_per(p_.wasm.sync_call_byte, args->size()));
+  TRY(gas_.pay(p_.wasm.sync_call_start_base, p_.wasm.sync_call_byte, args->size()));
   if (!sync_) return std::unexpected(err(HostErrorKind::SyncCallError, "synchronous calls are not available here"));
   return sync_reply(sync_->start(*this, {false, *ns}, *method, Bytes(args->begin(), args->end()), gas_limit, caps), register_id);
 }
@@ -92,8 +93,7 @@ HostOutcome Logic::resume_sync_call(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   TRY_GET(ns, read_name(a[0], a[1]));
   TRY_GET(data, memory_or_register(a[3], a[2]));
-  TRY(gas_.pay_base(p_.wasm.sync_call_resume_base));
-  TRY(gas_.pay_per(p_.wasm.sync_call_byte, data->size()));
+  TRY(gas_.pay(p_.wasm.sync_call_resume_base, p_.wasm.sync_call_byte, data->size()));
   if (!sync_) return std::unexpected(err(HostErrorKind::SyncCallError, "synchronous calls are not available here"));
   return sync_reply(sync_->resume(*this, {false, *ns}, *data), a[4]);
 }
@@ -103,7 +103,7 @@ HostOutcome Logic::callback(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   if (!callee_) return std::unexpected(err(HostErrorKind::SyncCallError, "callback outside a synchronous call"));
   TRY_GET(data, memory_or_register(a[1], a[0]));
-  yielded_.assign(data->begin(), data->end());
+  yielded_ = {data->data(), data->size()};  // field by field: see Logic::enter
   response_register_ = a[2];
   suspend_ = true;
   return 0;
@@ -121,8 +121,7 @@ HostOutcome Logic::resume_submodule(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   TRY_GET(key, read_name(a[0], a[1]));
   TRY_GET(data, memory_or_register(a[3], a[2]));
-  TRY(gas_.pay_base(p_.wasm.sync_call_resume_base));
-  TRY(gas_.pay_per(p_.wasm.sync_call_byte, data->size()));
+  TRY(gas_.pay(p_.wasm.sync_call_resume_base, p_.wasm.sync_call_byte, data->size()));
   if (!sync_) return std::unexpected(err(HostErrorKind::SyncCallError, "synchronous calls are not available here"));
   return sync_reply(sync_->resume(*this, {true, *key}, *data), a[4]);
 }
@@ -144,7 +143,7 @@ HostOutcome Logic::deploy_submodule(const uint64_t* a) {
       __builtin_mul_overflow(per_byte.execution, code->size(), &exec))
     return std::unexpected(err(HostErrorKind::IntegerOverflow));
   TRY(gas_.deduct_gas(send, send + exec));
-  submodule_actions_.push_back({std::move(*key), Bytes(code->begin(), code->end())});
+  submodule_actions_.push_back({std::string(*key), Bytes(code->begin(), code->end())});
   return 0;
 }
 
@@ -155,7 +154,7 @@ HostOutcome Logic::remove_submodule(const uint64_t* a) {
   if (key->empty() || key->size() > kMaxSubmoduleKey) return std::unexpected(err(HostErrorKind::SyncCallError, "invalid submodule key"));
   const ActionCost& c = p_.action.delete_key;
   TRY(gas_.deduct_gas(c.send_sir, c.send_sir + c.execution));
-  submodule_actions_.push_back({std::move(*key), std::nullopt});
+  submodule_actions_.push_back({std::string(*key), std::nullopt});
   return 0;
 }
 
@@ -165,7 +164,7 @@ HostOutcome Logic::submodule_callback(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   if (!callee_) return std::unexpected(err(HostErrorKind::SyncCallError, "callback outside a synchronous call"));
   TRY_GET(data, read_memory(a[1], a[0]));
-  yielded_.assign(data->begin(), data->end());
+  yielded_ = *data;
   response_register_.reset();
   suspend_ = true;
   return 0;

@@ -16,25 +16,16 @@ Logic::Logic(const VMContext& ctx, const Params& params, External& ext, const st
       gas_(ctx.is_view ? params.limit.max_gas_burnt_view : params.limit.max_gas_burnt, ctx.prepaid_gas, ctx.is_view),
       balance_(ctx.account_balance + ctx.attached_deposit), storage_usage_(ctx.storage_usage) {}
 
-void Logic::enter(HostCall& call) {
-  memory_ = call.memory();
-  gas_.absorb_fuel(call.execution->fuel());
-}
-
-void Logic::leave(HostCall& call) { call.execution->set_fuel(gas_.remaining()); }
-
 // ---- guest memory and registers ----
 
 std::expected<Logic::View, HostError> Logic::read_memory(uint64_t ptr, uint64_t len) {
-  TRY(gas_.pay_base(p_.read_memory_base));
-  TRY(gas_.pay_per(p_.read_memory_byte, len));
+  TRY(gas_.pay(p_.read_memory_base, p_.read_memory_byte, len));
   if (ptr > memory_.size() || len > memory_.size() - ptr) return std::unexpected(err(HostErrorKind::MemoryAccessViolation));
   return memory_.subspan(ptr, len);
 }
 
 std::optional<HostError> Logic::write_memory(uint64_t ptr, View data) {
-  if (auto e = gas_.pay_base(p_.write_memory_base)) return e;
-  if (auto e = gas_.pay_per(p_.write_memory_byte, data.size())) return e;
+  if (auto e = gas_.pay(p_.write_memory_base, p_.write_memory_byte, data.size())) return e;
   if (ptr > memory_.size() || data.size() > memory_.size() - ptr) return err(HostErrorKind::MemoryAccessViolation);
   if (!data.empty()) std::memcpy(memory_.data() + ptr, data.data(), data.size());
   return std::nullopt;
@@ -42,30 +33,34 @@ std::optional<HostError> Logic::write_memory(uint64_t ptr, View data) {
 
 std::expected<Logic::View, HostError> Logic::memory_or_register(uint64_t ptr, uint64_t len) {
   if (len != UINT64_MAX) return read_memory(ptr, len);
-  auto it = registers_.find(ptr);
-  if (it == registers_.end()) return std::unexpected(err(HostErrorKind::InvalidRegisterId, std::to_string(ptr)));
-  TRY(gas_.pay_base(p_.read_register_base));
-  TRY(gas_.pay_per(p_.read_register_byte, it->second.size()));
-  return View(it->second);
+  const Bytes* reg = registers_.find(ptr);
+  if (!reg) return std::unexpected(err(HostErrorKind::InvalidRegisterId, std::to_string(ptr)));
+  TRY(gas_.pay(p_.read_register_base, p_.read_register_byte, reg->size()));
+  return View(*reg);
 }
 
 std::optional<HostError> Logic::set_register(uint64_t id, View data, bool charge_bytes) {
-  if (auto e = gas_.pay_base(p_.write_register_base)) return e;
-  if (charge_bytes)
-    if (auto e = gas_.pay_per(p_.write_register_byte, data.size())) return e;
+  if (auto e = gas_.pay(p_.write_register_base, p_.write_register_byte, charge_bytes ? data.size() : 0)) return e;
   // The count check fails even when an existing register is overwritten: nearcore's behaviour.
   if (data.size() > p_.limit.max_register_size || registers_.size() >= p_.limit.max_number_registers)
     return err(HostErrorKind::MemoryAccessViolation, "register limit");
   uint64_t usage = registers_bytes_ + data.size() + sizeof(uint64_t);
-  auto [it, inserted] = registers_.try_emplace(id);
-  if (!inserted) usage -= it->second.size() + sizeof(uint64_t);
+  Bytes* reg = registers_.find(id);
+  const bool created = !reg;
+  if (created) reg = &registers_.create(id);
+  else usage -= reg->size() + sizeof(uint64_t);
   if (usage > p_.limit.registers_memory_limit) {
-    if (inserted) registers_.erase(it);
+    if (created) registers_.undo_create();
     return err(HostErrorKind::MemoryAccessViolation, "registers memory limit");
   }
   registers_bytes_ = usage;
-  Bytes& reg = it->second;
-  if (data.data() != reg.data()) reg.assign(data.begin(), data.end());  // (a register into itself: no-op)
+  if (data.data() == reg->data()) return std::nullopt;  // a register into itself
+  if (data.size() <= kSmallRegister && reg->size() == data.size()) {
+    // The same size as before (a sync call's answers, a loop's results): a copy without memmove.
+    for (size_t i = 0; i < data.size(); ++i) (*reg)[i] = data[i];
+    return std::nullopt;
+  }
+  reg->assign(data.begin(), data.end());
   return std::nullopt;
 }
 
@@ -176,8 +171,8 @@ HostOutcome Logic::read_register(const uint64_t* a) {
 
 HostOutcome Logic::register_len(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
-  auto it = registers_.find(a[0]);
-  return it == registers_.end() ? UINT64_MAX : it->second.size();
+  const Bytes* reg = registers_.find(a[0]);
+  return reg ? reg->size() : UINT64_MAX;
 }
 
 HostOutcome Logic::write_register(const uint64_t* a) {
@@ -218,8 +213,7 @@ HostOutcome Logic::log_utf8(const uint64_t* a) {
     return std::unexpected(err(HostErrorKind::NumberOfLogsExceeded, std::to_string(p_.limit.max_number_logs)));
   auto msg = read_utf8(a[0], a[1]);
   if (!msg) return std::unexpected(msg.error());
-  TRY(gas_.pay_base(p_.log_base));
-  TRY(gas_.pay_per(p_.log_byte, msg->size()));
+  TRY(gas_.pay(p_.log_base, p_.log_byte, msg->size()));
   TRY(push_log(std::move(*msg)));
   return 0;
 }
@@ -230,8 +224,7 @@ HostOutcome Logic::log_utf16(const uint64_t* a) {
     return std::unexpected(err(HostErrorKind::NumberOfLogsExceeded, std::to_string(p_.limit.max_number_logs)));
   auto msg = read_utf16(a[0], a[1]);
   if (!msg) return std::unexpected(msg.error());
-  TRY(gas_.pay_base(p_.log_base));
-  TRY(gas_.pay_per(p_.log_byte, msg->size()));
+  TRY(gas_.pay(p_.log_base, p_.log_byte, msg->size()));
   TRY(push_log(std::move(*msg)));
   return 0;
 }
@@ -258,8 +251,7 @@ HostOutcome Logic::abort(const uint64_t* a) {
   if (!file) return std::unexpected(file.error());
   std::string message = *msg + ", filename: \"" + *file + "\" line: " + std::to_string(uint32_t(a[2])) +
                         " col: " + std::to_string(uint32_t(a[3]));
-  TRY(gas_.pay_base(p_.log_base));
-  TRY(gas_.pay_per(p_.log_byte, message.size()));
+  TRY(gas_.pay(p_.log_base, p_.log_byte, message.size()));
   TRY(push_log("ABORT: " + message));
   return std::unexpected(err(HostErrorKind::GuestPanic, message));
 }

@@ -74,13 +74,14 @@ nlohmann::json outcome_json(const VMOutcome& o) {
   j["promises"] = receipts;
   nlohmann::json trace = nlohmann::json::array();
   for (const SyncTraceEvent& e : o.sync_trace)
-    trace.push_back({{"event", e.event},
-                     {"kind", e.target.submodule ? "submodule" : "namespace"},
-                     {"target", e.target.name},
+    trace.push_back({{"event", sync_step_name(e.step)},
+                     {"kind", e.submodule ? "submodule" : "namespace"},
+                     {"target", o.sync_trace.name(e)},
                      {"depth", e.depth},
                      {"status", uint64_t(e.status)},
                      {"status_name", sync_status_name(e.status)},
-                     {"gas_burnt", e.gas_burnt}});
+                     {"gas_burnt", e.gas_burnt},
+                     {"count", e.count}});
   j["sync_trace"] = std::move(trace);
   nlohmann::json profile = nlohmann::json::object();
   for (const auto& [k, v] : o.profile)

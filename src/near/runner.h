@@ -2,8 +2,6 @@
 // the host API, metered execution, and the outcome with nearcore's error taxonomy.
 #pragma once
 
-#include <deque>
-
 #include "near/logic.h"
 #include "near/prepare.h"
 
@@ -18,7 +16,7 @@ struct VMOutcome {
   std::vector<std::string> logs;
   std::vector<Receipt> receipts;
   std::vector<Logic::SubmoduleAction> submodule_actions;  // applied by the chain when the call succeeded
-  std::deque<SyncTraceEvent> sync_trace;  // by the synchronous-call layer, an event per step (a deque: no moves)
+  SyncTrace sync_trace;                    // by the synchronous-call layer, an event per step
   std::map<std::string, Gas> profile;                      // burnt gas by where it went (see Logic::profile)
   std::optional<FunctionCallError> aborted;
 };

@@ -19,7 +19,7 @@ std::optional<near::Bytes> MapCodeSource::submodule_code(const std::string&, con
 near::VMOutcome run_method(std::span<const uint8_t> code, std::string_view method, const near::VMContext& ctx,
                            const near::Params& p, near::External& ext, near::ContractCache& cache,
                            near::CodeSource& source) {
-  std::deque<near::SyncTraceEvent> trace;
+  near::SyncTrace trace;
   near::VMOutcome o;
   {
     SyncCallManager top({p, cache, source, trace}, 0);

@@ -2,8 +2,8 @@
 // its live callees, each with its own instance, engine stacks, gas counter and storage overlay.
 #pragma once
 
-#include <map>
 #include <memory>
+#include <vector>
 
 #include "near/call.h"
 #include "near/runner.h"
@@ -20,7 +20,7 @@ struct SyncEnv {
   const near::Params& params;
   near::ContractCache& cache;
   near::CodeSource& code;
-  std::deque<near::SyncTraceEvent>& trace;
+  near::SyncTrace& trace;
 };
 
 class SyncCallManager : public near::SyncCalls {
@@ -29,7 +29,7 @@ class SyncCallManager : public near::SyncCalls {
   SyncCallManager(SyncEnv env, uint32_t depth) : env_(env), depth_(depth) {}
   ~SyncCallManager() override;
 
-  std::expected<SyncReply, near::HostError> start(near::Logic& caller, const SyncTarget& t, const std::string& method,
+  std::expected<SyncReply, near::HostError> start(near::Logic& caller, const SyncTarget& t, std::string_view method,
                                                   Bytes args, near::Gas gas_limit, uint32_t caps) override;
   std::expected<SyncReply, near::HostError> resume(near::Logic& caller, const SyncTarget& t,
                                                    std::span<const uint8_t> data) override;
@@ -38,6 +38,9 @@ class SyncCallManager : public near::SyncCalls {
 
  private:
   struct Callee {
+    bool submodule = false;
+    std::string name;
+    uint32_t trace_name = 0;  // its index in the trace's names
     near::VMContext ctx;
     std::unique_ptr<near::OverlayExternal> overlay;  // its writes, committed to the caller's on success
     std::unique_ptr<SyncCallManager> nested;
@@ -46,14 +49,17 @@ class SyncCallManager : public near::SyncCalls {
     size_t reported_logs = 0;
   };
 
-  std::expected<SyncReply, near::HostError> finish_step(near::Logic& caller, const SyncTarget& t, Callee& c,
-                                                        near::Step step, const char* event);
-  SyncReply fail(const SyncTarget& t, SyncStatus s, std::string msg, const char* event);
-  void trace(const char* event, const SyncTarget& t, SyncStatus s, near::Gas gas);
+  std::expected<SyncReply, near::HostError> finish_step(near::Logic& caller, size_t index, near::Step step,
+                                                        near::SyncStep event);
+  SyncReply fail(const SyncTarget& t, SyncStatus s, std::string msg, near::SyncStep event);
+  void trace(near::SyncStep event, bool submodule, uint32_t name, SyncStatus s, near::Gas gas);
+  // The index of the live callee `t` in live_, or live_.size().
+  size_t find(const SyncTarget& t) const;
+  void end(size_t index);
 
   SyncEnv env_;
   uint32_t depth_;
-  std::map<SyncTarget, std::unique_ptr<Callee>> live_;
+  std::vector<std::unique_ptr<Callee>> live_;  // at most max_live_sync_callees: a scan beats a tree
 };
 
 }  // namespace syncwasm::sync

@@ -118,6 +118,7 @@ check "ret42: trace" 'len(o["sync_trace"]) == 1 and o["sync_trace"][0]["event"] 
   and o["sync_trace"][0]["kind"] == "namespace" and o["sync_trace"][0]["target"] == "plugin"
   and o["sync_trace"][0]["depth"] == 1 and o["sync_trace"][0]["status"] == 0
   and o["sync_trace"][0]["status_name"] == "Success" and o["sync_trace"][0]["gas_burnt"] > 0
+  and o["sync_trace"][0]["count"] == 1
   and o["sync_trace"][0]["gas_burnt"] < o["gas_burnt"]' "$TMP/out"
 check "ret42: no submodule actions" 'o["submodule_actions"] == []' "$TMP/out"
 gas=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["sync_trace"][0]["gas_burnt"])' "$TMP/out")

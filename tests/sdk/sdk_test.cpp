@@ -183,7 +183,7 @@ TEST(SdkNamespaceApp, DefaultNamespaceRecordsIntoTheLedgerNamespace) {
   // The ledger's log reaches the caller's outcome; one synchronous start that returned.
   EXPECT_EQ(first.logs, std::vector<std::string>{"entry 1: paid 5 to bob"});
   ASSERT_EQ(first.sync_trace.size(), 1u);
-  EXPECT_EQ(first.sync_trace[0].target.name, "ledger");
+  EXPECT_EQ(first.sync_trace.name(first.sync_trace[0]), "ledger");
   EXPECT_EQ(first.sync_trace[0].status, near::SyncStatus::Success);
 
   auto second = a.record("paid 7 to carol");
@@ -254,7 +254,7 @@ TEST(SdkCpp, SubmoduleAsksAndReturns) {
   ASSERT_FALSE(o.aborted) << error_path(o) << ": " << o.aborted->message;
   EXPECT_EQ(returned(o), "MAKE ME LOUD");
   ASSERT_EQ(o.sync_trace.size(), 2u);
-  EXPECT_TRUE(o.sync_trace[0].target.submodule);
+  EXPECT_TRUE(o.sync_trace[0].submodule);
 }
 
 TEST(SdkCpp, CapabilityBitsMatchTheRuntime) {

@@ -18,7 +18,7 @@ TEST(SyncCalls, CalleeReturnsAValue) {
   EXPECT_EQ(r[0].status, 0u);
   EXPECT_EQ(r[0].u64(), 42u);
   ASSERT_EQ(o.sync_trace.size(), 1u);
-  EXPECT_EQ(o.sync_trace[0].event, "start");
+  EXPECT_EQ(o.sync_trace[0].step, near::SyncStep::start);
   EXPECT_GT(o.sync_trace[0].gas_burnt, 0u);
 }
 
@@ -59,6 +59,40 @@ TEST(SyncCalls, AThousandRoundTrips) {
   }
   EXPECT_EQ(r[1000].status, 0u);
   EXPECT_EQ(r[1000].u64(), 1000u);
+  // The trace: the start, the 999 resumes that yielded again as one event, the last resume.
+  const near::SyncTrace& t = o.sync_trace;
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].step, near::SyncStep::start);
+  EXPECT_EQ(t[0].status, near::SyncStatus::Callback);
+  EXPECT_EQ(t[0].count, 1u);
+  EXPECT_EQ(t[1].step, near::SyncStep::resume);
+  EXPECT_EQ(t[1].status, near::SyncStatus::Callback);
+  EXPECT_EQ(t[1].count, 999u);
+  EXPECT_EQ(t[2].step, near::SyncStep::resume);
+  EXPECT_EQ(t[2].status, near::SyncStatus::Success);
+  EXPECT_EQ(t[2].count, 1u);
+  for (const near::SyncTraceEvent& e : t) EXPECT_EQ(t.name(e), "plugin");
+  // Merged or not, the events' gas is all the gas the callee burnt, charged to the caller.
+  EXPECT_EQ(t[0].gas_burnt + t[1].gas_burnt + t[2].gas_burnt, o.profile.at("sync_callee_gas"));
+}
+
+TEST(SyncCalls, ResumesOfDifferentCalleesAreNotMerged) {
+  World w;
+  w.add_namespace("plugin", kPlugin);
+  w.add_namespace("other", kPlugin);
+  auto o = w.run(Script()
+                     .op(kStart, "plugin", "pingpong")
+                     .op(kStart, "other", "pingpong")
+                     .op(kResume, "plugin", "", u64_bytes(1))
+                     .op(kResume, "other", "", u64_bytes(1))
+                     .op(kResume, "other", "", u64_bytes(1)));
+  ASSERT_FALSE(o.aborted) << near::test::error_path(o);
+  const near::SyncTrace& t = o.sync_trace;
+  ASSERT_EQ(t.size(), 4u);
+  EXPECT_EQ(t.name(t[2]), "plugin");
+  EXPECT_EQ(t[2].count, 1u);
+  EXPECT_EQ(t.name(t[3]), "other");
+  EXPECT_EQ(t[3].count, 2u);
 }
 
 TEST(SyncCalls, LifecycleStatuses) {

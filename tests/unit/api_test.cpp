@@ -26,7 +26,7 @@ TEST(Api, HostFunctionsReceiveArgumentsAndMemory) {
   Store store;
   std::string logged;
   Extern log = store.host_function({{ValType::i32, ValType::i32}, {ValType::i32}}, [&](HostCall& c) {
-    auto mem = c.memory();
+    auto mem = c.memory;
     uint32_t ptr = uint32_t(c.args[0]), len = uint32_t(c.args[1]);
     if (uint64_t(ptr) + len > mem.size()) return HostResult::trap("out of bounds");
     logged.assign(reinterpret_cast<const char*>(mem.data() + ptr), len);

@@ -68,9 +68,10 @@ void print_vm_outcome(const near::VMOutcome& o) {
   if (!o.sync_trace.empty()) {
     std::cout << "sync trace:\n";
     for (const near::SyncTraceEvent& e : o.sync_trace)
-      std::cout << "  " << e.event << " " << (e.target.submodule ? "submodule " : "namespace ")
-                << display_name(e.target.name) << " depth " << e.depth << " -> " << near::sync_status_name(e.status)
-                << " (" << uint64_t(e.status) << "), gas " << e.gas_burnt << "\n";
+      std::cout << "  " << near::sync_step_name(e.step) << (e.count > 1 ? " x" + std::to_string(e.count) : "") << " "
+                << (e.submodule ? "submodule " : "namespace ") << display_name(std::string(o.sync_trace.name(e)))
+                << " depth " << e.depth << " -> " << near::sync_status_name(e.status) << " (" << uint64_t(e.status)
+                << "), gas " << e.gas_burnt << "\n";
   }
   std::cout << "gas burnt: " << o.burnt_gas << "\n";
   std::cout << "gas used: " << o.used_gas << "\n";
