@@ -206,8 +206,9 @@ class FuncCompiler {
   uint32_t op(unsigned handler) {
     result_.reset();  // a new instruction: the previous one's result field may no longer be retargeted
     uint32_t start = here();
-    code_.resize(start + 2);
-    set_handler(start, handler);
+    uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
+    u(uint32_t(addr));  // (appended, not resized and overwritten: resize zero-fills through memset)
+    u(uint32_t(addr >> 32));
     return start;
   }
   void set_handler(uint32_t at, unsigned handler) {
@@ -238,22 +239,25 @@ class FuncCompiler {
   // the region's first cost arrives and patched as costs accumulate.
   void charge(uint64_t cost) {
     if (!gas_.enabled) return;
-    if (!region_) {
-      bool joined = fusable_load_ && fusable_load_->end == here();
-      if (joined) {
-        // The load or store just before takes this charge (its _gas variant): one instruction fewer.
-        set_handler(fusable_load_->at, handler_index(fusable_load_->with_gas));
-      } else {
-        op(handler_index(XOp::gas));
-      }
-      region_ = here();
-      u64(0);
-      if (joined && last_ && last_->at == fusable_load_->at) last_->end = here();  // it still ends there
-      fusable_load_.reset();
+    if (region_) [[likely]] {  // the common case inline: add to the open region's charge
+      region_cost_ += cost;
+      code_[*region_] = uint32_t(region_cost_);
+      code_[*region_ + 1] = uint32_t(region_cost_ >> 32);
+      return;
     }
-    region_cost_ += cost;
-    code_[*region_] = uint32_t(region_cost_);
-    code_[*region_ + 1] = uint32_t(region_cost_ >> 32);
+    open_region(cost);
+  }
+  // A region's first cost: its gas instruction, or the charge joins the load or store just before
+  // (its _gas variant: one instruction fewer).
+  void open_region(uint64_t cost) {
+    bool joined = fusable_load_ && fusable_load_->end == here();
+    if (joined) set_handler(fusable_load_->at, handler_index(fusable_load_->with_gas));
+    else op(handler_index(XOp::gas));
+    region_ = here();
+    u64(cost);
+    region_cost_ = cost;
+    if (joined && last_ && last_->at == fusable_load_->at) last_->end = here();  // it still ends there
+    fusable_load_.reset();
   }
   // Ends the current region: at labels, and after instructions that may trap or branch.
   void end_region() {

@@ -51,7 +51,7 @@ ValType FuncValidator::pop() {
   return t;
 }
 
-ValType FuncValidator::pop(ValType expect) {
+ValType FuncValidator::pop_checked(ValType expect) {
   ValType t = pop();
   if (t != expect && t != kUnknown && expect != kUnknown)
     fail(std::string("type mismatch: expected ") + to_string(expect) + ", got " + to_string(t));

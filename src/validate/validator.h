@@ -67,7 +67,16 @@ class FuncValidator {
     bytes_ += t == kUnknown ? 0 : byte_size(t);
   }
   ValType pop();
-  ValType pop(ValType expect);
+  // The common case inline: the expected type on top, above the current block's base.
+  ValType pop(ValType expect) {
+    if (expect != kUnknown && vals_.size() > ctrls_.back().height && vals_.back() == expect) [[likely]] {
+      vals_.pop_back();
+      bytes_ -= byte_size(expect);
+      return expect;
+    }
+    return pop_checked(expect);
+  }
+  ValType pop_checked(ValType expect);
   void pop_all(std::span<const ValType> ts);
   void push_all(std::span<const ValType> ts) { for (ValType t : ts) push(t); }
   void push_ctrl(Op op, BlockSig sig);
