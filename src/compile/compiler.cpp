@@ -7,6 +7,7 @@
 #include "decode/decoder.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <utility>
@@ -115,6 +116,20 @@ class FuncCompiler {
       if (src(k) == local) materialize(k);
   }
   static bool foldable(Op op);
+  // Per opcode, computed once: translation asks for every instruction (a table beats two switches).
+  struct OpProps {
+    bool foldable;
+    GasClass gas[2];  // by GasSchedule::grow_linear
+  };
+  static const OpProps& props(Op op) {
+    static const std::array<OpProps, kOpCount> table = [] {
+      std::array<OpProps, kOpCount> t{};
+      for (unsigned i = 0; i < kOpCount; ++i)
+        t[i] = {foldable(Op(i)), {gas_class(Op(i), false), gas_class(Op(i), true)}};
+      return t;
+    }();
+    return table[unsigned(op)];
+  }
   static bool reads_condition(Op op) { return op == Op::if_ || op == Op::br_if || op == Op::br_table; }
   // The last instruction's destination operand, while nothing else has been emitted: `x = a + b;
   // local.set` then writes straight into the local instead of the stack slot plus a copy.
@@ -377,7 +392,8 @@ bool FuncCompiler::foldable(Op op) {
 
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
   fusable_load_ = std::exchange(last_load_, std::nullopt);
-  if (!foldable(in.op)) {
+  const OpProps& pr = props(in.op);
+  if (!pr.foldable) {
     fusable_load_.reset();  // a label may point right after the load: the charge stays separate
     // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
     if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
@@ -448,7 +464,7 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
     default: break;
   }
   if (dead_) return;
-  GasClass gc = gas_class(in.op, gas_.grow_linear);
+  GasClass gc = pr.gas[gas_.grow_linear];
   if (gc == GasClass::linear && gas_.enabled) {
     end_region();
     op(handler_index(XOp::gas_linear));
