@@ -149,14 +149,16 @@ class Execution {
   // Bytes of engine memory this execution holds (stacks), for accounting.
   size_t memory_footprint() const;
   // Gas left for metered code (see GasSchedule). Host functions may read and lower it.
-  uint64_t fuel() const;
-  void set_fuel(uint64_t fuel);
+  // (Inline: an embedder reads and sets it around every host call and resume.)
+  uint64_t fuel() const { return *fuel_; }
+  void set_fuel(uint64_t fuel) { *fuel_ = fuel; }
 
   explicit Execution(std::unique_ptr<rt::ExecState> s);
   rt::ExecState& raw() { return *s_; }
 
  private:
   std::unique_ptr<rt::ExecState> s_;
+  uint64_t* fuel_;  // in *s_
 };
 
 using InvokeResult = std::expected<std::vector<Value>, Trap>;

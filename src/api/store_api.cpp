@@ -25,7 +25,7 @@ std::span<uint8_t> Instance::memory() const {
   return inst_->memory->bytes();
 }
 
-Execution::Execution(std::unique_ptr<rt::ExecState> s) : s_(std::move(s)) { s_->owner = this; }
+Execution::Execution(std::unique_ptr<rt::ExecState> s) : s_(std::move(s)), fuel_(&s_->fuel) { s_->owner = this; }
 Execution::~Execution() = default;
 
 ExecState Execution::state() const { return s_->state; }
@@ -58,8 +58,6 @@ Result<ExecState> Execution::resume(std::span<const Value> results) {
   return rt::interpret(*s_);
 }
 
-uint64_t Execution::fuel() const { return s_->fuel; }
-void Execution::set_fuel(uint64_t fuel) { s_->fuel = fuel; }
 
 size_t Execution::memory_footprint() const {
   return sizeof(rt::ExecState) + s_->stack.capacity() * sizeof(uint64_t) + s_->frames.capacity() * sizeof(rt::Frame);

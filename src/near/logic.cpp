@@ -18,11 +18,7 @@ Logic::Logic(const VMContext& ctx, const Params& params, External& ext, const st
 
 // ---- guest memory and registers ----
 
-std::expected<Logic::View, HostError> Logic::read_memory(uint64_t ptr, uint64_t len) {
-  TRY(gas_.pay(p_.read_memory_base, p_.read_memory_byte, len));
-  if (ptr > memory_.size() || len > memory_.size() - ptr) return std::unexpected(err(HostErrorKind::MemoryAccessViolation));
-  return memory_.subspan(ptr, len);
-}
+HostError Logic::memory_violation() { return err(HostErrorKind::MemoryAccessViolation); }
 
 std::optional<HostError> Logic::write_memory(uint64_t ptr, View data) {
   if (auto e = gas_.pay(p_.write_memory_base, p_.write_memory_byte, data.size())) return e;
@@ -31,10 +27,9 @@ std::optional<HostError> Logic::write_memory(uint64_t ptr, View data) {
   return std::nullopt;
 }
 
-std::expected<Logic::View, HostError> Logic::memory_or_register(uint64_t ptr, uint64_t len) {
-  if (len != UINT64_MAX) return read_memory(ptr, len);
-  const Bytes* reg = registers_.find(ptr);
-  if (!reg) return std::unexpected(err(HostErrorKind::InvalidRegisterId, std::to_string(ptr)));
+std::expected<Logic::View, HostError> Logic::read_register_view(uint64_t id) {
+  const Bytes* reg = registers_.find(id);
+  if (!reg) return std::unexpected(err(HostErrorKind::InvalidRegisterId, std::to_string(id)));
   TRY(gas_.pay(p_.read_register_base, p_.read_register_byte, reg->size()));
   return View(*reg);
 }

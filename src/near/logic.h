@@ -92,10 +92,19 @@ class Logic {
  private:
   // Guest memory and registers, charged as nearcore charges them. Reads are views into the guest
   // memory or the register: valid until the memory or that register is written (copy to keep).
+  // The reads are inline: a host call makes several (a sync round trip three).
   using View = std::span<const uint8_t>;
-  std::expected<View, HostError> read_memory(uint64_t ptr, uint64_t len);
+  std::expected<View, HostError> read_memory(uint64_t ptr, uint64_t len) {
+    if (auto e = gas_.pay(p_.read_memory_base, p_.read_memory_byte, len)) return std::unexpected(std::move(*e));
+    if (ptr > memory_.size() || len > memory_.size() - ptr) return std::unexpected(memory_violation());
+    return View(memory_.data() + ptr, len);
+  }
   std::optional<HostError> write_memory(uint64_t ptr, View data);
-  std::expected<View, HostError> memory_or_register(uint64_t ptr, uint64_t len);
+  std::expected<View, HostError> memory_or_register(uint64_t ptr, uint64_t len) {
+    return len != UINT64_MAX ? read_memory(ptr, len) : read_register_view(ptr);
+  }
+  std::expected<View, HostError> read_register_view(uint64_t id);
+  static HostError memory_violation();
   // Copies `data` into the register (reusing its buffer): registers are rewritten on every round trip.
   std::optional<HostError> set_register(uint64_t id, View data, bool charge_bytes = true);
   std::expected<std::string, HostError> read_utf8(uint64_t len, uint64_t ptr);
