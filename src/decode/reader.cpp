@@ -55,8 +55,8 @@ std::string Reader::name() {
   return std::string(reinterpret_cast<const char*>(s), n);
 }
 
-bool valid_utf8(const uint8_t* s, size_t n) {
-  size_t i = 0;
+// From byte i on (the bytes before it are ASCII).
+bool valid_utf8_from(const uint8_t* s, size_t n, size_t i) {
   while (i < n) {
     uint8_t c = s[i];
     if (c < 0x80) { ++i; continue; }

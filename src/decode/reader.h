@@ -65,6 +65,12 @@ class Reader {
   size_t base_;
 };
 
-bool valid_utf8(const uint8_t* s, size_t n);
+// Names are mostly ASCII and short: that case is checked inline (a sync call reads one per resume).
+bool valid_utf8_from(const uint8_t* s, size_t n, size_t i);
+inline bool valid_utf8(const uint8_t* s, size_t n) {
+  for (size_t i = 0; i < n; ++i)
+    if (s[i] >= 0x80) return valid_utf8_from(s, n, i);
+  return true;
+}
 
 }  // namespace syncwasm::ir
