@@ -221,4 +221,33 @@ expect_rc "missing submodule code" 3 "$rc"
 exec_ "$P" call_sub --submodule "a key/with:stuff=$TMP/sub.wasm" --json
 expect_rc "unusual submodule key" 0 "$rc"
 
+# Consecutive resumes that each yielded again are one trace event with their count (text: resume xN).
+cat >"$TMP/loop_parent.wat" <<'WAT'
+(module
+  (import "env" "sync_function_call" (func $call (param i64 i64 i64 i64 i64 i64 i64 i64) (result i64)))
+  (import "env" "resume_sync_call" (func $resume (param i64 i64 i64 i64 i64) (result i64)))
+  (memory 1) (data (i32.const 0) "pp") (data (i32.const 8) "pingpong")
+  (func (export "main")
+    (drop (call $call (i64.const 2) (i64.const 0) (i64.const 8) (i64.const 8) (i64.const 0) (i64.const 0)
+                      (i64.const 100000000000000) (i64.const 1)))
+    (drop (call $resume (i64.const 2) (i64.const 0) (i64.const 0) (i64.const 0) (i64.const 1)))
+    (drop (call $resume (i64.const 2) (i64.const 0) (i64.const 0) (i64.const 0) (i64.const 1)))
+    (drop (call $resume (i64.const 2) (i64.const 0) (i64.const 0) (i64.const 0) (i64.const 1)))))
+WAT
+cat >"$TMP/pingpong.wat" <<'WAT'
+(module
+  (import "env" "callback" (func $cb (param i64 i64 i64))) (memory 1)
+  (func (export "pingpong") (loop (call $cb (i64.const 8) (i64.const 0) (i64.const 3)) (br 0))))
+WAT
+"$WAT2WASM" "$TMP/loop_parent.wat" -o "$TMP/loop_parent.wasm" && "$WAT2WASM" "$TMP/pingpong.wat" -o "$TMP/pingpong.wasm" ||
+  { echo "FAIL: wat2wasm could not build the round-trip contracts"; exit 1; }
+exec_ "$TMP/loop_parent.wasm" main --namespace "pp=$TMP/pingpong.wasm" --json
+expect_rc "round trips" 0 "$rc"
+check "round trips: merged trace" '[(e["event"], e["status_name"], e["count"]) for e in o["sync_trace"]]
+  == [("start", "Callback", 1), ("resume", "Callback", 3)]' "$TMP/out"
+exec_ "$TMP/loop_parent.wasm" main --namespace "pp=$TMP/pingpong.wasm"
+expect_rc "round trips (text)" 0 "$rc"
+if grep -q '^  resume x3 namespace pp depth 1 -> Callback (1), gas ' "$TMP/out"; then pass
+else fail "round trips (text output):"; cat "$TMP/out"; fi
+
 summary

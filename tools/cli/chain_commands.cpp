@@ -187,7 +187,8 @@ void print_trace(const json& o) {
   }
   std::cout << "sync trace:\n";
   for (const json& e : *it) {
-    std::cout << "  " << str(e, "event") << " " << str(e, "kind") << " " << display_name(str(e, "target")) << " depth "
+    uint64_t count = e.value("count", uint64_t(1));  // merged resumes (outcomes stored before it: 1)
+    std::cout << "  " << str(e, "event") << (count > 1 ? " x" + std::to_string(count) : "") << " " << str(e, "kind") << " " << display_name(str(e, "target")) << " depth "
               << e.value("depth", 0) << " -> " << str(e, "status_name") << " (" << e.value("status", uint64_t(0))
               << "), gas " << e.value("gas_burnt", uint64_t(0)) << "\n";
   }
