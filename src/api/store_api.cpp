@@ -58,7 +58,6 @@ Result<ExecState> Execution::resume(std::span<const Value> results) {
   return rt::interpret(*s_);
 }
 
-
 size_t Execution::memory_footprint() const {
   return sizeof(rt::ExecState) + s_->stack.capacity() * sizeof(uint64_t) + s_->frames.capacity() * sizeof(rt::Frame);
 }

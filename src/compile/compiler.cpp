@@ -221,9 +221,7 @@ class FuncCompiler {
   uint32_t op(unsigned handler) {
     result_.reset();  // a new instruction: the previous one's result field may no longer be retargeted
     uint32_t start = here();
-    uint64_t addr = reinterpret_cast<uint64_t>(handlers_[handler]);
-    u(uint32_t(addr));  // (appended, not resized and overwritten: resize zero-fills through memset)
-    u(uint32_t(addr >> 32));
+    u64(reinterpret_cast<uint64_t>(handlers_[handler]));  // appended (a resize zero-fills through memset)
     return start;
   }
   void set_handler(uint32_t at, unsigned handler) {
@@ -275,10 +273,7 @@ class FuncCompiler {
     fusable_load_.reset();
   }
   // Ends the current region: at labels, and after instructions that may trap or branch.
-  void end_region() {
-    region_.reset();
-    region_cost_ = 0;
-  }
+  void end_region() { region_.reset(); }  // (region_cost_ is set anew when the next region opens)
   void copies(uint32_t dst_h, uint32_t src_h, uint32_t n) {
     if (dst_h == src_h) return;
     for (uint32_t i = 0; i < n; ++i) copy(slot(dst_h + i), slot(src_h + i));

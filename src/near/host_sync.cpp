@@ -103,7 +103,7 @@ HostOutcome Logic::callback(const uint64_t* a) {
   TRY(gas_.pay_base(p_.base));
   if (!callee_) return std::unexpected(err(HostErrorKind::SyncCallError, "callback outside a synchronous call"));
   TRY_GET(data, memory_or_register(a[1], a[0]));
-  yielded_ = {data->data(), data->size()};  // field by field: see Logic::enter
+  yielded_ = *data;
   response_register_ = a[2];
   suspend_ = true;
   return 0;

@@ -22,7 +22,7 @@ HostError Logic::memory_violation() { return err(HostErrorKind::MemoryAccessViol
 
 std::optional<HostError> Logic::write_memory(uint64_t ptr, View data) {
   if (auto e = gas_.pay(p_.write_memory_base, p_.write_memory_byte, data.size())) return e;
-  if (ptr > memory_.size() || data.size() > memory_.size() - ptr) return err(HostErrorKind::MemoryAccessViolation);
+  if (ptr > memory_.size() || data.size() > memory_.size() - ptr) return memory_violation();
   if (!data.empty()) std::memcpy(memory_.data() + ptr, data.data(), data.size());
   return std::nullopt;
 }
