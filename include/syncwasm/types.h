@@ -22,7 +22,7 @@ enum class ValType : uint8_t {
 const char* to_string(ValType t);
 inline bool is_ref(ValType t) { return t == ValType::funcref || t == ValType::externref; }
 // Natural size of a value in bytes (references count as 8).
-inline uint32_t byte_size(ValType t) {
+constexpr uint32_t byte_size(ValType t) {
   return t == ValType::i32 || t == ValType::f32 ? 4 : t == ValType::v128 ? 16 : 8;
 }
 

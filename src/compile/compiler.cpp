@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <deque>
 #include <utility>
 
 namespace syncwasm::ir {
@@ -30,27 +29,24 @@ struct Ctrl {
   uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
 };
 
-// A function body decoded once (the constants must be known before the first operand slot is
-// emitted, so the compiler reads the instructions from here rather than decoding twice) and the
-// working stacks. Reused from one function to the next, and per thread from one translation to the
-// next: reusing their capacity spares long or deeply nested functions the page faults of fresh
-// memory (half the translation time of deep nesting). Past kKeepBytes they are released after use.
-struct DecodedBody {
-  std::vector<Instr> instrs;
-  std::deque<std::vector<uint32_t>> tables;  // br_table targets (stable addresses)
-  std::vector<uint64_t> const_uses;          // every constant instruction's bits, in order
+// The translator's working state, reused from one function to the next and per thread from one
+// translation to the next: reusing their capacity spares long or deeply nested functions the page
+// faults of fresh memory (half the translation time of deep nesting). Past kKeepBytes they are
+// released after use.
+struct WorkingState {
   ConstTable consts;
   FuncValidator::Stacks stacks;
-  std::vector<Ctrl> ctrls;  // FuncCompiler's block stack
-  std::vector<uint32_t> src;  // FuncCompiler's operand sources
+  std::vector<Ctrl> ctrls;             // FuncCompiler's block stack
+  std::vector<uint32_t> src;           // FuncCompiler's operand sources
+  std::vector<uint32_t> stack_fields;  // FuncCompiler's code positions that may hold operand-stack slots
 
   static constexpr size_t kKeepBytes = size_t(16) << 20;
   void release_if_large() {
-    if (instrs.capacity() * sizeof(Instr) + const_uses.capacity() * sizeof(uint64_t) + consts.capacity_bytes() +
-            stacks.ctrls.capacity() * sizeof(decltype(stacks.ctrls)::value_type) + stacks.vals.capacity() +
-            stacks.locals.capacity() + ctrls.capacity() * sizeof(Ctrl) + src.capacity() * sizeof(uint32_t) >
+    if (consts.capacity_bytes() + stacks.ctrls.capacity() * sizeof(decltype(stacks.ctrls)::value_type) +
+            stacks.vals.capacity() + stacks.locals.capacity() + ctrls.capacity() * sizeof(Ctrl) +
+            (src.capacity() + stack_fields.capacity()) * sizeof(uint32_t) >
         kKeepBytes)
-      *this = DecodedBody{};
+      *this = WorkingState{};
   }
 };
 
@@ -58,18 +54,36 @@ class FuncCompiler {
  public:
   FuncCompiler(const Module& m, const ModuleContext& ctx, const Features& fs, const GasSchedule& gas,
                uint32_t func_index, const void* const* handlers, std::vector<CodeUnit>& code,
-               std::vector<uint64_t>& module_consts, DecodedBody& decoded)
-      : m_(m), v_(m, ctx, fs, func_index, decoded.stacks), gas_(gas), handlers_(handlers), code_(code),
-        module_consts_(module_consts), decoded_(decoded), type_(m.func_type(func_index)), func_index_(func_index),
-        src_(decoded.src), ctrls_(decoded.ctrls) {
+               std::vector<uint64_t>& module_consts, WorkingState& work)
+      : m_(m), v_(m, ctx, fs, func_index, work.stacks), gas_(gas), handlers_(handlers), code_(code),
+        module_consts_(module_consts), consts_(work.consts), type_(m.func_type(func_index)), func_index_(func_index),
+        src_(work.src), stack_fields_(work.stack_fields), ctrls_(work.ctrls) {
     src_.clear();
     ctrls_.clear();
+    stack_fields_.clear();
+    const FuncBody& body = m.bodies[func_index - m.num_imported_funcs];
+    consts_.clear(body.code_end - body.code_begin);
   }
 
   CompiledFunc run();
 
  private:
-  uint32_t slot(uint32_t h) const { return num_locals_ + num_consts_ + h; }
+  // Frame slots: the locals, then the function's constants, then the operand stack. The number of
+  // constants is known only at the end of the function (one pass, no pre-pass over the body), so
+  // operand-stack slots are written as kStackTag + height and every field that may hold one is
+  // recorded (operand()); relocate() rewrites them once the constants are counted.
+  static constexpr uint32_t kStackTag = 0x8000'0000;
+  static_assert(kMaxLocalsPerFunction < kStackTag / 2);
+  uint32_t slot(uint32_t h) const { return kStackTag + h; }
+  void relocate() {
+    uint32_t base = num_locals_ + consts_.size();
+    for (uint32_t at : stack_fields_)
+      if (code_[at] >= kStackTag) code_[at] = code_[at] - kStackTag + base;
+  }
+  void truncate(uint32_t at) {  // drops the code from `at` on (a fusion replaces it)
+    code_.resize(at);
+    while (!stack_fields_.empty() && stack_fields_.back() >= at) stack_fields_.pop_back();
+  }
   // Operand sources. A local.get is not copied onto the stack at once: its operand reads the local's
   // slot directly until that local is written or control flow needs every operand in its own slot
   // (labels, branches, calls and other non-foldable instructions materialize them first).
@@ -103,8 +117,8 @@ class FuncCompiler {
     } else {
       last_copy_ = op(handler_index(XOp::copy));
     }
-    u(dst);
-    u(from);
+    operand(dst);
+    operand(from);
   }
   std::optional<uint32_t> last_copy_;  // start of the last copy emitted
   uint32_t label_ = UINT32_MAX;        // the last code position branches may target
@@ -129,6 +143,83 @@ class FuncCompiler {
       return t;
     }();
     return table[unsigned(op)];
+  }
+  // The paths of run()'s dispatch. A dense switch on these compiles to one indirect jump (a switch
+  // on the opcode itself became a chain of range tests ahead of the jump, each mispredicting on
+  // mixed code). f32.const and f64.const take the general path, as rarer.
+  enum class Path : uint8_t { general, simple, load, store, local_get, local_set, i32_const, i64_const };
+  static constexpr Path path_of(Op op, OpClass c) {
+    switch (op) {
+      case Op::local_get: return Path::local_get;
+      case Op::local_set: case Op::local_tee: return Path::local_set;
+      case Op::i32_const: return Path::i32_const;
+      case Op::i64_const: return Path::i64_const;
+      default:
+        return c == OpClass::simple ? Path::simple : c == OpClass::load ? Path::load
+             : c == OpClass::store ? Path::store : Path::general;
+    }
+  }
+  static Path path(Op op) {  // by opcode, after InstrReader decoded it
+    static constexpr std::array<Path, kOpCount> kPaths = {
+#define SPECIAL(name, text, prefix, code, imm, feature) path_of(Op::name, OpClass::special),
+#define SIMPLE(name, text, prefix, code, pops, push, feature) Path::simple,
+#define LOAD(name, text, code, align_log2, push) Path::load,
+#define STORE(name, text, code, align_log2, pop) Path::store,
+#include "decode/opcodes.def"
+    };
+    return kPaths[unsigned(op)];
+  }
+  // By an instruction's first byte: the path and, where it is not general, the instruction.
+  struct ByteEntry {
+    Path path = Path::general;
+    Op op = Op::nop;
+  };
+  static const ByteEntry& by_byte(uint8_t b) {
+    static constexpr std::array<ByteEntry, 256> kBytes = [] {
+      std::array<ByteEntry, 256> t{};
+      auto set = [&t](unsigned prefix, unsigned code, Op op, OpClass c) {
+        if (prefix == 0) t[code] = {path_of(op, c), op};
+      };
+#define SPECIAL(name, text, prefix, code, imm, feature) set(prefix, code, Op::name, OpClass::special);
+#define SIMPLE(name, text, prefix, code, pops, push, feature) set(prefix, code, Op::name, OpClass::simple);
+#define LOAD(name, text, code, align_log2, push) set(0, code, Op::name, OpClass::load);
+#define STORE(name, text, code, align_log2, pop) set(0, code, Op::name, OpClass::store);
+#include "decode/opcodes.def"
+      return t;
+    }();
+    return kBytes[b];
+  }
+  // Validation and translation of one instruction at operand height h.
+  void translate(const Instr& in, uint32_t h);  // any instruction
+  void translate_simple(const Instr& in, uint32_t h) {
+    v_.step_simple(in);
+    track_heights();
+    if (start_foldable()) emit_simple(in.op, h);
+  }
+  void translate_load(const Instr& in, uint32_t h) {
+    v_.step_load(in);
+    track_heights();
+    if (start_foldable()) emit_load(in, h);
+  }
+  void translate_store(const Instr& in, uint32_t h) {
+    v_.step_store(in);
+    track_heights();
+    if (start_foldable()) emit_store(in, h);
+  }
+  void translate_local_get(const Instr& in, uint32_t h) {
+    v_.step_local_get(in);
+    track_heights();
+    if (start_foldable()) set_pending(h, in.a);
+  }
+  void translate_local_set(const Instr& in, uint32_t h) {
+    v_.step_local_set(in);
+    track_heights();
+    if (start_foldable()) emit_local_set(in, h);
+  }
+  void translate_const(const Instr& in, uint32_t h) {  // i32/i64/f32/f64.const
+    v_.step_const(in);
+    track_heights();
+    if (start_foldable()) set_pending(h, const_slot(const_bits(in)));
   }
   static bool reads_condition(Op op) { return op == Op::if_ || op == Op::br_if || op == Op::br_table; }
   // The last instruction's destination operand, while nothing else has been emitted: `x = a + b;
@@ -205,10 +296,10 @@ class FuncCompiler {
     if (!fused) return std::nullopt;
     last_.reset();
     uint32_t a = code_[c->at + 3], b = c->wide ? code_[c->at + 4] : 0;
-    code_.resize(c->at);
+    truncate(c->at);
     uint32_t at = op(handler_index(*fused));
-    u(a);
-    if (c->wide) u(b);
+    operand(a);
+    if (c->wide) operand(b);
     u(0);
     return Fixup{at, here() - 1};
   }
@@ -234,16 +325,34 @@ class FuncCompiler {
     return code_[at] == CodeUnit(addr) && code_[at + 1] == CodeUnit(addr >> 32);
   }
   void u(uint32_t x) { code_.push_back(x); }
-  void operand(uint32_t s) { u(s); }
-  uint32_t const_slot(uint64_t bits) { return num_locals_ + decoded_.consts.index(bits); }
+  void operand(uint32_t s) {  // a field holding a frame slot
+    stack_fields_.push_back(here());
+    u(s);
+  }
+  uint32_t const_slot(uint64_t bits) { return num_locals_ + consts_.index(bits); }
   static uint64_t const_bits(const Instr& in) {
     return in.op == Op::i32_const || in.op == Op::f32_const ? uint32_t(in.c) : in.op == Op::ref_null ? 0 : in.c;
   }
-  static bool is_const(Op op) {
-    return op == Op::i32_const || op == Op::i64_const || op == Op::f32_const || op == Op::f64_const || op == Op::ref_null;
-  }
+  // Translation of one instruction at operand height h (before it), after its validation. The
+  // most frequent instructions have their own paths, called from run()'s dispatch; emit() takes the rest.
   void emit(const Instr& in, uint32_t h);
   void emit_body(const Instr& in, uint32_t h);
+  void emit_simple(Op op, uint32_t h);
+  void emit_load(const Instr& in, uint32_t h);
+  void emit_store(const Instr& in, uint32_t h);
+  void emit_local_set(const Instr& in, uint32_t h);  // local.set and local.tee
+  // The start of every instruction that may fold into its neighbours: whether it is live (emits
+  // code), its cost charged if so.
+  bool start_foldable() {
+    fusable_load_ = std::exchange(last_load_, std::nullopt);
+    if (dead_) return false;
+    charge(gas_.regular_op);
+    return true;
+  }
+  void track_heights() {
+    max_height_ = std::max(max_height_, v_.height());
+    if (!dead_) max_bytes_ = std::max(max_bytes_, v_.operand_bytes());
+  }
   void u64(uint64_t x) {
     u(uint32_t(x));
     u(uint32_t(x >> 32));
@@ -292,16 +401,16 @@ class FuncCompiler {
   const void* const* handlers_;
   std::vector<CodeUnit>& code_;
   std::vector<uint64_t>& module_consts_;
-  DecodedBody& decoded_;
   // Constants live in frame slots right after the locals (below the operand stack, so that a
-  // callee's frame never overlaps them); a pre-pass over the body collects them (decoded_.consts).
-  uint32_t num_consts_ = 0;
+  // callee's frame never overlaps them), numbered in order of first appearance.
+  ConstTable& consts_;
   const FuncType& type_;
   uint32_t func_index_;
   uint32_t num_locals_ = 0;
   uint32_t max_height_ = 0;
   uint64_t max_bytes_ = 0;
   std::vector<uint32_t>& src_;
+  std::vector<uint32_t>& stack_fields_;
   uint32_t pending_ = 0;
   std::optional<uint32_t> region_;
   uint64_t region_cost_ = 0;
@@ -337,39 +446,57 @@ CompiledFunc FuncCompiler::run() {
   const FuncBody& body = m_.bodies[func_index_ - m_.num_imported_funcs];
   Reader r(m_.bytes.data() + body.code_begin, body.code_end - body.code_begin, body.code_begin);
   InstrReader ir(r);
-  decoded_.instrs.clear();
-  decoded_.instrs.reserve((body.code_end - body.code_begin) / 2);  // instructions average over 2 bytes
-  decoded_.tables.clear();
-  decoded_.const_uses.clear();
-  while (!ir.at_end()) {
-    Instr& in = decoded_.instrs.emplace_back();
-    ir.read(in);
-    if (is_const(in.op)) decoded_.const_uses.push_back(const_bits(in));
-    if (in.targets) in.targets = &decoded_.tables.emplace_back(*in.targets);
-  }
-  decoded_.consts.build(decoded_.const_uses);
-  const std::vector<uint64_t>& consts = decoded_.consts.values();
-  num_consts_ = uint32_t(consts.size());
-  size_t next = 0;
   while (!v_.done()) {
-    if (next == decoded_.instrs.size()) r.fail("unexpected end of function body (missing end)");
-    const Instr& in = decoded_.instrs[next++];
+    if (r.at_end()) r.fail("unexpected end of function body (missing end)");
+    // One dispatch per instruction, on its first byte: the most frequent instructions are decoded,
+    // validated and translated on their own paths (reading their immediates as InstrReader does);
+    // the rest are decoded by InstrReader and go through the general steps.
+    Instr in;
+    in.offset = r.offset();
+    const ByteEntry& e = by_byte(*r.pos());
+    in.op = e.op;
     uint32_t h = v_.height();
-    v_.step(in);
-    max_height_ = std::max(max_height_, v_.height());
-    if (!dead_) max_bytes_ = std::max(max_bytes_, v_.operand_bytes());
-    emit(in, h);
+    switch (e.path) {
+      case Path::simple: r.u8(); translate_simple(in, h); break;
+      case Path::load: r.u8(); in.a = r.u32(); in.c = r.u32(); translate_load(in, h); break;
+      case Path::store: r.u8(); in.a = r.u32(); in.c = r.u32(); translate_store(in, h); break;
+      case Path::local_get: r.u8(); in.a = r.u32(); translate_local_get(in, h); break;
+      case Path::local_set: r.u8(); in.a = r.u32(); translate_local_set(in, h); break;
+      case Path::i32_const: r.u8(); in.c = uint32_t(r.s32()); translate_const(in, h); break;
+      case Path::i64_const: r.u8(); in.c = uint64_t(r.s64()); translate_const(in, h); break;
+      case Path::general: ir.read(in); translate(in, h); break;
+    }
   }
-  if (next != decoded_.instrs.size())
-    r.fail_at(decoded_.instrs[next].offset, "section size mismatch: bytes after the end of the function body");
+  if (!r.at_end()) {
+    size_t at = r.offset();
+    while (!ir.at_end()) ir.next();  // a malformed instruction there is reported first
+    r.fail_at(at, "section size mismatch: bytes after the end of the function body");
+  }
+  relocate();
   f.const_base = num_locals_;
-  f.num_consts = num_consts_;
+  f.num_consts = consts_.size();
   f.const_offset = uint32_t(module_consts_.size());
-  module_consts_.insert(module_consts_.end(), consts.begin(), consts.end());
-  f.frame_slots = std::max(slot(max_height_), f.num_results);
+  module_consts_.insert(module_consts_.end(), consts_.values().begin(), consts_.values().end());
+  f.frame_slots = std::max(num_locals_ + consts_.size() + max_height_, f.num_results);
   f.max_operand_bytes = max_bytes_;
   f.stack_cost = max_bytes_ + frame;
   return f;
+}
+
+void FuncCompiler::translate(const Instr& in, uint32_t h) {
+  switch (path(in.op)) {
+    case Path::simple: return translate_simple(in, h);
+    case Path::load: return translate_load(in, h);
+    case Path::store: return translate_store(in, h);
+    case Path::local_get: return translate_local_get(in, h);
+    case Path::local_set: return translate_local_set(in, h);
+    case Path::i32_const:
+    case Path::i64_const: return translate_const(in, h);
+    case Path::general:
+      v_.step(in);
+      track_heights();
+      emit(in, h);
+  }
 }
 
 bool FuncCompiler::foldable(Op op) {
@@ -386,15 +513,20 @@ bool FuncCompiler::foldable(Op op) {
 }
 
 void FuncCompiler::emit(const Instr& in, uint32_t h) {
-  fusable_load_ = std::exchange(last_load_, std::nullopt);
   const OpProps& pr = props(in.op);
-  if (!pr.foldable) {
-    fusable_load_.reset();  // a label may point right after the load: the charge stays separate
-    // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
-    if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
-    result_.reset();  // labels and control flow: a later local.set must not retarget code before them
-    if (!reads_condition(in.op)) last_.reset();  // (a comparison may still fuse with a branch on it)
+  if (pr.foldable) {  // (none of them has a linear cost)
+    if (start_foldable()) {
+      emit_body(in, h);
+      if (pr.gas[gas_.grow_linear] != GasClass::pure) end_region();
+    }
+    return;
   }
+  last_load_.reset();
+  fusable_load_.reset();  // a label may point right after the load: the charge stays separate
+  // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
+  if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
+  result_.reset();  // labels and control flow: a later local.set must not retarget code before them
+  if (!reads_condition(in.op)) last_.reset();  // (a comparison may still fuse with a branch on it)
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
     case Op::block: case Op::loop: case Op::if_: {
@@ -452,7 +584,7 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
       if (ctrls_.empty()) {  // the function's end: every path arrives with its results at height 0
         op(handler_index(XOp::return_));
         u(c.nresults);
-        u(slot(0));
+        operand(slot(0));
       }
       return;
     }
@@ -465,7 +597,7 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
     op(handler_index(XOp::gas_linear));
     u64(gas_.linear_base);
     u64(gas_.linear_unit);
-    u(slot(h - 1));
+    operand(slot(h - 1));
   } else {
     charge(gas_.regular_op);
   }
@@ -485,18 +617,18 @@ bool FuncCompiler::fuse_binary(Op b, uint32_t h) {
   uint32_t at = a->at;
   if (std::optional<XOp> fused = fused_pair(a->op, b, right)) {
     uint32_t x = code_[at + 3], y = code_[at + 4];
-    code_.resize(at);
+    truncate(at);
     op(handler_index(*fused));
-    u(slot(h - 2));
-    u(x);
-    u(y);
-    u(z);
+    operand(slot(h - 2));
+    operand(x);
+    operand(y);
+    operand(z);
   } else if (std::optional<XOp> fused = fused_load_op(a->op, a->wide, b, right)) {
     if (!has_handler(at, handler_index(with_gas(a->op, a->wide)))) return false;  // no charge joined it
     // Same operands in the same places (region_ may point at the cost), b's destination, and z.
     set_handler(at, handler_index(*fused));
     code_[at + 2] = slot(h - 2);
-    u(z);
+    operand(z);
   } else {
     return false;
   }
@@ -506,54 +638,66 @@ bool FuncCompiler::fuse_binary(Op b, uint32_t h) {
   return true;
 }
 
-void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
-  const OpInfo& info = op_info(in.op);
-  switch (info.cls) {
-    case OpClass::simple: {
-      if (info.npops == 2 && fuse_binary(in.op, h)) return;
-      uint32_t at = op(handler_index(in.op));
-      u(slot(h - info.npops));
-      for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
-      pop_operands(h - info.npops, h);
-      produced(at, h - info.npops);
-      last_ = Last{at, here(), h - info.npops, in.op, info.npops == 2};
-      return;
-    }
-    case OpClass::load: {
-      std::optional<Last> add = producer_of(h - 1);
-      bool fused = add && add->op == Op::i32_add;  // the address: a load of its own, *_add
-      uint32_t at;
-      if (fused) {
-        uint32_t a = code_[add->at + 3], b = code_[add->at + 4];
-        code_.resize(add->at);
-        at = op(handler_index(*fused_load(in.op)));
-        u(slot(h - 1));
-        u(a);
-        u(b);
-      } else {
-        at = op(handler_index(in.op));
-        u(slot(h - 1));
-        operand(src(h - 1));
-      }
-      u(uint32_t(in.c));
-      settle(h - 1);
-      produced(at, h - 1);
-      last_load_ = LastLoad{at, here(), with_gas(in.op, fused)};
-      last_ = Last{at, here(), h - 1, in.op, fused};
-      return;
-    }
-    case OpClass::store: {
-      uint32_t at = op(handler_index(in.op));
-      operand(src(h - 2));
-      operand(src(h - 1));
-      u(uint32_t(in.c));
-      pop_operands(h - 2, h);
-      last_load_ = LastLoad{at, here(), with_gas(in.op, false)};
-      return;
-    }
-    case OpClass::special: break;
+void FuncCompiler::emit_simple(Op o, uint32_t h) {
+  const OpInfo& info = op_info(o);
+  if (info.npops != 2 || !fuse_binary(o, h)) {
+    uint32_t at = op(handler_index(o));
+    operand(slot(h - info.npops));
+    for (unsigned i = 0; i < info.npops; ++i) operand(src(h - info.npops + i));
+    pop_operands(h - info.npops, h);
+    produced(at, h - info.npops);
+    last_ = Last{at, here(), h - info.npops, o, info.npops == 2};
   }
+  if (props(o).gas[gas_.grow_linear] != GasClass::pure) end_region();  // it may trap
+}
 
+void FuncCompiler::emit_load(const Instr& in, uint32_t h) {
+  std::optional<Last> add = producer_of(h - 1);
+  bool fused = add && add->op == Op::i32_add;  // the address: a load of its own, *_add
+  uint32_t at;
+  if (fused) {
+    uint32_t a = code_[add->at + 3], b = code_[add->at + 4];
+    truncate(add->at);
+    at = op(handler_index(*fused_load(in.op)));
+    operand(slot(h - 1));
+    operand(a);
+    operand(b);
+  } else {
+    at = op(handler_index(in.op));
+    operand(slot(h - 1));
+    operand(src(h - 1));
+  }
+  u(uint32_t(in.c));
+  settle(h - 1);
+  produced(at, h - 1);
+  last_load_ = LastLoad{at, here(), with_gas(in.op, fused)};
+  last_ = Last{at, here(), h - 1, in.op, fused};
+  end_region();  // it may trap
+}
+
+void FuncCompiler::emit_store(const Instr& in, uint32_t h) {
+  uint32_t at = op(handler_index(in.op));
+  operand(src(h - 2));
+  operand(src(h - 1));
+  u(uint32_t(in.c));
+  pop_operands(h - 2, h);
+  last_load_ = LastLoad{at, here(), with_gas(in.op, false)};
+  end_region();  // it may trap
+}
+
+void FuncCompiler::emit_local_set(const Instr& in, uint32_t h) {
+  if (result_ && result_->height == h - 1 && src(h - 1) == slot(h - 1) && !reads_local(in.a, h - 1)) {
+    code_[result_->field] = in.a;  // the producer writes the local directly
+    result_.reset();
+    if (in.op == Op::local_tee) set_pending(h - 1, in.a);
+    return;
+  }
+  materialize_local(in.a, h - 1);  // operands still reading the old value get their own copy
+  if (src(h - 1) != in.a) copy(in.a, src(h - 1));
+  if (in.op == Op::local_set) settle(h - 1);
+}
+
+void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
   switch (in.op) {
     case Op::unreachable:
       op(handler_index(XOp::unreachable));
@@ -625,14 +769,14 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::return_:
       op(handler_index(XOp::return_));
       u(uint32_t(type_.results.size()));
-      u(slot(h - uint32_t(type_.results.size())));
+      operand(slot(h - uint32_t(type_.results.size())));
       dead_ = true;
       break;
     case Op::call: {
       uint32_t np = uint32_t(m_.func_type(in.a).params.size());
       op(handler_index(XOp::call));
       u(in.a);
-      u(slot(h - np));
+      operand(slot(h - np));
       break;
     }
     case Op::call_indirect: {
@@ -640,14 +784,14 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       op(handler_index(XOp::call_indirect));
       u(in.a);
       u(in.b);
-      u(slot(h - 1 - np));
-      u(slot(h - 1));
+      operand(slot(h - 1 - np));
+      operand(slot(h - 1));
       break;
     }
     case Op::select:
     case Op::select_t: {
       uint32_t at = op(handler_index(XOp::select));
-      u(slot(h - 3));
+      operand(slot(h - 3));
       operand(src(h - 3));
       operand(src(h - 2));
       operand(src(h - 1));
@@ -655,24 +799,9 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       produced(at, h - 3);
       break;
     }
-    case Op::local_get:
-      set_pending(h, in.a);
-      break;
-    case Op::local_set:
-    case Op::local_tee:
-      if (result_ && result_->height == h - 1 && src(h - 1) == slot(h - 1) && !reads_local(in.a, h - 1)) {
-        code_[result_->field] = in.a;  // the producer writes the local directly
-        result_.reset();
-        if (in.op == Op::local_tee) set_pending(h - 1, in.a);
-        break;
-      }
-      materialize_local(in.a, h - 1);  // operands still reading the old value get their own copy
-      if (src(h - 1) != in.a) copy(in.a, src(h - 1));
-      if (in.op == Op::local_set) settle(h - 1);
-      break;
     case Op::global_get:
       produced(op(handler_index(XOp::global_get)), h);
-      u(slot(h));
+      operand(slot(h));
       u(in.a);
       break;
     case Op::global_set:
@@ -681,25 +810,23 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       operand(src(h - 1));
       settle(h - 1);
       break;
-    case Op::i32_const:
     case Op::f32_const:
-    case Op::i64_const:
     case Op::f64_const:
     case Op::ref_null:
       set_pending(h, const_slot(const_bits(in)));
       break;
     case Op::memory_size:
       op(handler_index(XOp::memory_size));
-      u(slot(h));
+      operand(slot(h));
       break;
     case Op::memory_grow:
       op(handler_index(XOp::memory_grow));
-      u(slot(h - 1));
+      operand(slot(h - 1));
       break;
     case Op::memory_init:
       op(handler_index(XOp::memory_init));
       u(in.a);
-      u(slot(h - 3));
+      operand(slot(h - 3));
       break;
     case Op::data_drop:
       op(handler_index(XOp::data_drop));
@@ -708,23 +835,23 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
     case Op::memory_copy:
     case Op::memory_fill:
       op(handler_index(in.op == Op::memory_copy ? XOp::memory_copy : XOp::memory_fill));
-      u(slot(h - 3));
+      operand(slot(h - 3));
       break;
     case Op::table_get:
       op(handler_index(XOp::table_get));
       u(in.a);
-      u(slot(h - 1));
+      operand(slot(h - 1));
       break;
     case Op::table_set:
       op(handler_index(XOp::table_set));
       u(in.a);
-      u(slot(h - 2));
+      operand(slot(h - 2));
       break;
     case Op::table_init:
       op(handler_index(XOp::table_init));
       u(in.a);
       u(in.b);
-      u(slot(h - 3));
+      operand(slot(h - 3));
       break;
     case Op::elem_drop:
       op(handler_index(XOp::elem_drop));
@@ -734,32 +861,32 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
       op(handler_index(XOp::table_copy));
       u(in.a);
       u(in.b);
-      u(slot(h - 3));
+      operand(slot(h - 3));
       break;
     case Op::table_grow:
       op(handler_index(XOp::table_grow));
       u(in.a);
-      u(slot(h - 2));
+      operand(slot(h - 2));
       break;
     case Op::table_size:
       op(handler_index(XOp::table_size));
       u(in.a);
-      u(slot(h));
+      operand(slot(h));
       break;
     case Op::table_fill:
       op(handler_index(XOp::table_fill));
       u(in.a);
-      u(slot(h - 3));
+      operand(slot(h - 3));
       break;
     case Op::ref_func:
       op(handler_index(XOp::ref_func));
-      u(slot(h));
+      operand(slot(h));
       u(in.a);
       break;
     case Op::ref_is_null:
       op(handler_index(XOp::ref_is_null));
-      u(slot(h - 1));
-      u(slot(h - 1));
+      operand(slot(h - 1));
+      operand(slot(h - 1));
       break;
     default:
       break;  // block, loop, if, else, end: handled above
@@ -771,11 +898,11 @@ void FuncCompiler::emit_body(const Instr& in, uint32_t h) {
 Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Features& fs, const GasSchedule& gas,
                                                             const void* const* handlers) {
   auto cm = std::make_shared<CompiledModule>();
-  thread_local DecodedBody decoded;
+  thread_local WorkingState work;
   struct Release {
-    DecodedBody& d;
-    ~Release() { d.release_if_large(); }
-  } release{decoded};
+    WorkingState& w;
+    ~Release() { w.release_if_large(); }
+  } release{work};
   cm->module = std::move(m);
   const Module& mod = cm->module;
   try {
@@ -785,7 +912,7 @@ Result<std::shared_ptr<const CompiledModule>> compile_module(Module m, const Fea
     // growing, and the untouched rest of a large reservation costs no physical memory.
     cm->code.reserve(mod.bytes.size() * 2);
     for (uint32_t i = 0; i < mod.bodies.size(); ++i)
-      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code, cm->consts, decoded).run());
+      cm->funcs.push_back(FuncCompiler(mod, ctx, fs, gas, mod.num_imported_funcs + i, handlers, cm->code, cm->consts, work).run());
   } catch (const ParseError& e) {
     return make_error(ErrorKind::malformed, e.message, e.offset);
   } catch (const ValidationError& e) {

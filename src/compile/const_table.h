@@ -9,29 +9,38 @@
 
 namespace syncwasm::ir {
 
-// The body's distinct constants in order of first appearance, found through a hash table (open
-// addressing; entries are index + 1, 0 is empty). Sorting them and searching cost a tenth of
-// translation time on constant-heavy code. The hash is keyed per process so that a contract cannot
-// choose constants that collide (quadratic translation); the code produced does not depend on it.
+// A function's distinct constants in order of first appearance, found through a hash table (open
+// addressing; entries are index + 1, 0 is empty; at most half full). Sorting them and searching cost
+// a tenth of translation time on constant-heavy code. The hash is keyed per process so that a
+// contract cannot choose constants that collide (quadratic translation); the code produced does not
+// depend on it.
 class ConstTable {
  public:
-  void build(const std::vector<uint64_t>& occurrences) {
+  // Sized for a body of `bytes` (a constant takes at least 2), capped: past that it grows.
+  void clear(size_t bytes) {
     values_.clear();
-    table_.assign(std::bit_ceil(std::max<size_t>(8, 2 * occurrences.size())), 0);
+    table_.assign(std::bit_ceil(std::clamp<size_t>(bytes, 16, 4096)), 0);
     mask_ = uint32_t(table_.size() - 1);
-    for (uint64_t v : occurrences) {
-      uint32_t& e = entry(v);
-      if (!e) {
-        values_.push_back(v);
-        e = uint32_t(values_.size());
-      }
-    }
   }
-  uint32_t index(uint64_t v) { return entry(v) - 1; }  // v must be one of the occurrences
+  // v's index; a constant not seen before gets the next one.
+  uint32_t index(uint64_t v) {
+    uint32_t& e = entry(v);
+    if (e) return e - 1;
+    values_.push_back(v);
+    e = uint32_t(values_.size());
+    if (values_.size() * 2 > table_.size()) grow();
+    return uint32_t(values_.size() - 1);
+  }
+  uint32_t size() const { return uint32_t(values_.size()); }
   const std::vector<uint64_t>& values() const { return values_; }
   size_t capacity_bytes() const { return values_.capacity() * sizeof(uint64_t) + table_.capacity() * sizeof(uint32_t); }
 
  private:
+  void grow() {
+    table_.assign(table_.size() * 2, 0);
+    mask_ = uint32_t(table_.size() - 1);
+    for (uint32_t i = 0; i < values_.size(); ++i) entry(values_[i]) = i + 1;
+  }
   static uint64_t hash(uint64_t v) {  // MurmurHash3's finalizer: every input bit affects every output bit
     static const uint64_t key = (uint64_t(std::random_device{}()) << 32) ^ std::random_device{}();
     v ^= key;

@@ -50,7 +50,17 @@ static_assert(*fused_pair(Op::f64_mul, Op::f64_add, true) == XOp::f64_mul__f64_a
 
 // The fused instruction for a full-width load (with its gas charge; `add`: its address from an i32.add)
 // followed by `b` consuming the loaded value (SYNCWASM_FUSED_LOAD_OPS).
+// The operations that appear in SYNCWASM_FUSED_LOAD_OPS, as either member: most pairs are rejected
+// by one look-up instead of the whole chain of comparisons below.
+constexpr std::array<bool, kOpCount> kInLoadOps = [] {
+  std::array<bool, kOpCount> t{};
+#define P(op, ld) t[unsigned(Op::op)] = t[unsigned(Op::ld)] = true;
+  SYNCWASM_FUSED_LOAD_OPS(P)
+#undef P
+  return t;
+}();
 constexpr std::optional<XOp> fused_load_op(Op load, bool add, Op b, bool right) {
+  if (!kInLoadOps[unsigned(load)] || !kInLoadOps[unsigned(b)]) return std::nullopt;
 #define P(op, ld)                                                                          \
   if (load == Op::ld && b == Op::op)                                                       \
     return add ? (right ? XOp::ld##_add_gas__##op##_r : XOp::ld##_add_gas__##op)           \

@@ -47,7 +47,7 @@ ValType FuncValidator::pop() {
   }
   ValType t = vals_.back();
   vals_.pop_back();
-  bytes_ -= t == kUnknown ? 0 : byte_size(t);
+  bytes_ -= size_of(t);
   return t;
 }
 
@@ -83,7 +83,7 @@ const FuncValidator::Ctrl& FuncValidator::label(uint32_t depth) const {
 
 void FuncValidator::set_unreachable() {
   while (vals_.size() > ctrls_.back().height) {
-    bytes_ -= vals_.back() == kUnknown ? 0 : byte_size(vals_.back());
+    bytes_ -= size_of(vals_.back());
     vals_.pop_back();
   }
   ctrls_.back().unreachable = true;
@@ -116,31 +116,28 @@ BlockSig FuncValidator::block_sig(const Instr& in) const {
   return {};
 }
 
+void FuncValidator::feature_disabled(const OpInfo& info) const {
+  fail(std::string(info.text) + " requires the " + feature_name(info.feature) + " feature, which is disabled");
+}
+
+void FuncValidator::unknown_local(uint32_t index) const { fail("unknown local " + std::to_string(index)); }
+
+void FuncValidator::bad_memory_access() const {
+  check_memory();
+  fail("alignment must not be larger than natural");
+}
+
 void FuncValidator::step(const Instr& in) {
   offset_ = in.offset;
   if (ctrls_.empty()) fail("unexpected instruction after the end of the function");
   const OpInfo& info = op_info(in.op);
-  if (!((features_ >> unsigned(info.feature)) & 1))
-    fail(std::string(info.text) + " requires the " + feature_name(info.feature) + " feature, which is disabled");
   switch (info.cls) {
-    case OpClass::simple:
-      for (int i = info.npops; i-- > 0;) pop(info.pops[i]);
-      push(info.push);
-      return;
-    case OpClass::load:
-    case OpClass::store:
-      check_memory();
-      if (in.a > info.align_log2) fail("alignment must not be larger than natural");
-      if (info.cls == OpClass::load) {
-        pop(ValType::i32);
-        push(info.push);
-      } else {
-        pop(info.pops[1]);
-        pop(ValType::i32);
-      }
-      return;
+    case OpClass::simple: return step_simple(in);
+    case OpClass::load: return step_load(in);
+    case OpClass::store: return step_store(in);
     case OpClass::special: break;
   }
+  if (!((features_ >> unsigned(info.feature)) & 1)) feature_disabled(info);
   switch (in.op) {
     case Op::unreachable: set_unreachable(); break;
     case Op::nop: break;
@@ -238,19 +235,9 @@ void FuncValidator::step(const Instr& in) {
       push(t);
       break;
     }
-    case Op::local_get:
-      if (in.a >= locals_.size()) fail("unknown local " + std::to_string(in.a));
-      push(locals_[in.a]);
-      break;
+    case Op::local_get: step_local_get(in); break;
     case Op::local_set:
-      if (in.a >= locals_.size()) fail("unknown local " + std::to_string(in.a));
-      pop(locals_[in.a]);
-      break;
-    case Op::local_tee:
-      if (in.a >= locals_.size()) fail("unknown local " + std::to_string(in.a));
-      pop(locals_[in.a]);
-      push(locals_[in.a]);
-      break;
+    case Op::local_tee: step_local_set(in); break;
     case Op::global_get:
       if (in.a >= m_.global_types.size()) fail("unknown global " + std::to_string(in.a));
       push(m_.global_types[in.a].type);
@@ -272,10 +259,10 @@ void FuncValidator::step(const Instr& in) {
       break;
     case Op::memory_size: check_memory(); push(ValType::i32); break;
     case Op::memory_grow: check_memory(); pop(ValType::i32); push(ValType::i32); break;
-    case Op::i32_const: push(ValType::i32); break;
-    case Op::i64_const: push(ValType::i64); break;
-    case Op::f32_const: push(ValType::f32); break;
-    case Op::f64_const: push(ValType::f64); break;
+    case Op::i32_const:
+    case Op::i64_const:
+    case Op::f32_const:
+    case Op::f64_const: step_const(in); break;
     case Op::ref_null: push(ValType(in.a)); break;
     case Op::ref_is_null: {
       ValType t = pop();
