@@ -240,6 +240,27 @@ TEST(Translation, DeadCodeIsNotEmitted) {
   auto live = compile("(module (func (result i32) (return (i32.const 1))))");
   auto dead = compile("(module (func (result i32) (return (i32.const 1)) (i32.const 2) (i32.const 3) (i32.add)))");
   EXPECT_EQ(live->compiled()->code.size(), dead->compiled()->code.size());
+  // Constants in unreachable code take no constant slot either.
+  EXPECT_EQ(dead->compiled()->funcs[0].num_consts, 1u);
+}
+
+TEST(Translation, OperandSlotsEmittedBeforeLaterConstantsAreAboveThem) {
+  // eqz writes operand 0 before the two constants are seen; once the function is done, operand 0 is
+  // slot 3 (1 local, 2 constants), in eqz's destination and in the return.
+  auto m = compile("(module (func (param i32) (result i32) (local.get 0) (i32.eqz) (i32.const 100) (i32.const 200) "
+                   "(drop) (drop)))");
+  const ir::CompiledFunc& f = m->compiled()->funcs[0];
+  ASSERT_EQ(f.num_consts, 2u);
+  EXPECT_EQ(f.frame_slots, 6u);  // 1 local, 2 constants, operand height 3
+  const ir::CodeUnit* pc = m->compiled()->code.data() + f.code_offset;
+  if (handler_at(pc) == H(ir::XOp::gas)) pc += 4;  // (unmetered here, but not assumed)
+  EXPECT_EQ(handler_at(pc), H(ir::Op::i32_eqz));
+  EXPECT_EQ(pc[2], 3u);
+  EXPECT_EQ(pc[3], 0u);
+  pc += 4;
+  EXPECT_EQ(handler_at(pc), H(ir::XOp::return_));
+  EXPECT_EQ(pc[2], 1u);
+  EXPECT_EQ(pc[3], 3u);
 }
 
 }  // namespace
