@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <optional>
+#include <type_traits>
 #include <utility>
 
 namespace syncwasm::ir {
@@ -28,6 +30,14 @@ struct Ctrl {
   std::vector<Fixup> fixups;  // forward branches to this block's end
   uint32_t arity() const { return op == Op::loop ? nparams : nresults; }
 };
+
+// Disengages an optional with a plain store (for the trivially copyable ones here): reset() tests
+// whether it is engaged first, a branch that mispredicts on mixed code.
+template <class T>
+void disengage(std::optional<T>& o) {
+  static_assert(std::is_trivially_copyable_v<std::optional<T>>);
+  o = std::optional<T>();
+}
 
 // The translator's working state, reused from one function to the next and per thread from one
 // translation to the next: reusing their capacity spares long or deeply nested functions the page
@@ -74,11 +84,14 @@ class FuncCompiler {
   // recorded (operand()); relocate() rewrites them once the constants are counted.
   static constexpr uint32_t kStackTag = 0x8000'0000;
   static_assert(kMaxLocalsPerFunction < kStackTag / 2);
+  static_assert(kStackTag == 1u << 31);  // relocate() tests the top bit
   uint32_t slot(uint32_t h) const { return kStackTag + h; }
   void relocate() {
-    uint32_t base = num_locals_ + consts_.size();
-    for (uint32_t at : stack_fields_)
-      if (code_[at] >= kStackTag) code_[at] = code_[at] - kStackTag + base;
+    uint32_t shift = num_locals_ + consts_.size() - kStackTag;  // (mod 2^32)
+    for (uint32_t at : stack_fields_) {  // branch-free: tagged or not is data, unpredictable
+      uint32_t v = code_[at];
+      code_[at] = v + (shift & -(v >> 31));
+    }
   }
   void truncate(uint32_t at) {  // drops the code from `at` on (a fusion replaces it)
     code_.resize(at);
@@ -112,8 +125,8 @@ class FuncCompiler {
   void copy(uint32_t dst, uint32_t from) {
     if (last_copy_ && *last_copy_ + 4 == here() && label_ != here()) {
       set_handler(*last_copy_, handler_index(XOp::copy2));
-      last_copy_.reset();
-      result_.reset();
+      disengage(last_copy_);
+      disengage(result_);
     } else {
       last_copy_ = op(handler_index(XOp::copy));
     }
@@ -294,7 +307,7 @@ class FuncCompiler {
     std::optional<Last> c = producer_of(cond_h);
     std::optional<XOp> fused = c ? fused_branch(c->op, when_true) : std::nullopt;
     if (!fused) return std::nullopt;
-    last_.reset();
+    disengage(last_);
     uint32_t a = code_[c->at + 3], b = c->wide ? code_[c->at + 4] : 0;
     truncate(c->at);
     uint32_t at = op(handler_index(*fused));
@@ -310,7 +323,7 @@ class FuncCompiler {
   }
   uint32_t here() const { return uint32_t(code_.size()); }
   uint32_t op(unsigned handler) {
-    result_.reset();  // a new instruction: the previous one's result field may no longer be retargeted
+    disengage(result_);  // a new instruction: the previous one's result field may no longer be retargeted
     uint32_t start = here();
     u64(reinterpret_cast<uint64_t>(handlers_[handler]));  // appended (a resize zero-fills through memset)
     return start;
@@ -344,7 +357,8 @@ class FuncCompiler {
   // The start of every instruction that may fold into its neighbours: whether it is live (emits
   // code), its cost charged if so.
   bool start_foldable() {
-    fusable_load_ = std::exchange(last_load_, std::nullopt);
+    fusable_load_ = last_load_;
+    disengage(last_load_);
     if (dead_) return false;
     charge(gas_.regular_op);
     return true;
@@ -379,10 +393,10 @@ class FuncCompiler {
     u64(cost);
     region_cost_ = cost;
     if (joined && last_ && last_->at == fusable_load_->at) last_->end = here();  // it still ends there
-    fusable_load_.reset();
+    disengage(fusable_load_);
   }
   // Ends the current region: at labels, and after instructions that may trap or branch.
-  void end_region() { region_.reset(); }  // (region_cost_ is set anew when the next region opens)
+  void end_region() { disengage(region_); }  // (region_cost_ is set anew when the next region opens)
   void copies(uint32_t dst_h, uint32_t src_h, uint32_t n) {
     if (dst_h == src_h) return;
     for (uint32_t i = 0; i < n; ++i) copy(slot(dst_h + i), slot(src_h + i));
@@ -521,12 +535,12 @@ void FuncCompiler::emit(const Instr& in, uint32_t h) {
     }
     return;
   }
-  last_load_.reset();
-  fusable_load_.reset();  // a label may point right after the load: the charge stays separate
+  disengage(last_load_);
+  disengage(fusable_load_);  // a label may point right after the load: the charge stays separate
   // A branch's condition or index is read where it is (a local, a constant); the rest must be in place.
   if (!dead_) materialize_all(reads_condition(in.op) ? h - 1 : h);
-  result_.reset();  // labels and control flow: a later local.set must not retarget code before them
-  if (!reads_condition(in.op)) last_.reset();  // (a comparison may still fuse with a branch on it)
+  disengage(result_);  // labels and control flow: a later local.set must not retarget code before them
+  if (!reads_condition(in.op)) disengage(last_);  // (a comparison may still fuse with a branch on it)
   // Structured control keeps the compiler's block stack in step with the validator's, even in dead code.
   switch (in.op) {
     case Op::block: case Op::loop: case Op::if_: {
@@ -632,7 +646,7 @@ bool FuncCompiler::fuse_binary(Op b, uint32_t h) {
   } else {
     return false;
   }
-  last_.reset();
+  disengage(last_);
   pop_operands(h - 2, h);
   produced(at, h - 2);
   return true;
@@ -688,7 +702,7 @@ void FuncCompiler::emit_store(const Instr& in, uint32_t h) {
 void FuncCompiler::emit_local_set(const Instr& in, uint32_t h) {
   if (result_ && result_->height == h - 1 && src(h - 1) == slot(h - 1) && !reads_local(in.a, h - 1)) {
     code_[result_->field] = in.a;  // the producer writes the local directly
-    result_.reset();
+    disengage(result_);
     if (in.op == Op::local_tee) set_pending(h - 1, in.a);
     return;
   }
