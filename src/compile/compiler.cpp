@@ -107,9 +107,9 @@ class FuncCompiler {
     src_[h] = local;
   }
   void settle(uint32_t h) {  // operand h is (again) in its own slot
-    if (h < src_.size() && src_[h] != slot(h)) {
+    if (h < src_.size()) {  // (branch-free: whether it was pending is data, unpredictable)
+      pending_ -= src_[h] != slot(h);
       src_[h] = slot(h);
-      --pending_;
     }
   }
   void pop_operands(uint32_t from, uint32_t to) {
@@ -478,7 +478,16 @@ CompiledFunc FuncCompiler::run() {
       case Path::local_set: r.u8(); in.a = r.u32(); translate_local_set(in, h); break;
       case Path::i32_const: r.u8(); in.c = uint32_t(r.s32()); translate_const(in, h); break;
       case Path::i64_const: r.u8(); in.c = uint64_t(r.s64()); translate_const(in, h); break;
-      case Path::general: ir.read(in); translate(in, h); break;
+      case Path::general:
+        ir.read(in);
+        if (path(in.op) != Path::general) [[unlikely]] {  // a prefixed (0xFC) numeric operation
+          translate(in, h);
+          break;
+        }
+        v_.step(in);
+        track_heights();
+        emit(in, h);
+        break;
     }
   }
   if (!r.at_end()) {
