@@ -52,7 +52,7 @@ std::optional<HostError> Logic::set_register(uint64_t id, View data, bool charge
   if (data.data() == reg->data()) return std::nullopt;  // a register into itself
   if (data.size() <= kSmallRegister && reg->size() == data.size()) {
     // The same size as before (a sync call's answers, a loop's results): a copy without memmove.
-    for (size_t i = 0; i < data.size(); ++i) (*reg)[i] = data[i];
+    copy_small(reg->data(), data.data(), data.size());
     return std::nullopt;
   }
   reg->assign(data.begin(), data.end());

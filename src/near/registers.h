@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -14,6 +15,25 @@ namespace syncwasm::near {
 
 // Up to this size a register write copies bytes itself instead of calling memmove.
 constexpr size_t kSmallRegister = 16;
+// Copies n <= kSmallRegister bytes between distinct buffers as two overlapping words (or bytes when
+// n < 4): a sync call's 8-byte answers in a few moves instead of a byte loop.
+inline void copy_small(uint8_t* d, const uint8_t* s, size_t n) {
+  if (n >= 8) {
+    uint64_t a, b;
+    std::memcpy(&a, s, 8);
+    std::memcpy(&b, s + n - 8, 8);
+    std::memcpy(d, &a, 8);
+    std::memcpy(d + n - 8, &b, 8);
+  } else if (n >= 4) {
+    uint32_t a, b;
+    std::memcpy(&a, s, 4);
+    std::memcpy(&b, s + n - 4, 4);
+    std::memcpy(d, &a, 4);
+    std::memcpy(d + n - 4, &b, 4);
+  } else {
+    for (size_t i = 0; i < n; ++i) d[i] = s[i];
+  }
+}
 
 class Registers {
  public:

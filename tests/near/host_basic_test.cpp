@@ -45,6 +45,27 @@ TEST(HostRegisters, BadPointerPaysThenFails) {
   EXPECT_EQ(error_path(o), "HostError::MemoryAccessViolation");
 }
 
+// Overwriting a register with data of the same size reuses its buffer (registers.h copy_small up to
+// 16 bytes): every size from 1 to 17 reads back the new bytes, and only them.
+TEST(HostRegisters, SameSizeOverwritesReadBack) {
+  auto o = run(R"((data (i32.const 0) "abcdefghijklmnopq") (data (i32.const 64) "ABCDEFGHIJKLMNOPQ")
+    (func (export "main") (local $n i64)
+      (local.set $n (i64.const 1))
+      (loop
+        (call $write_register (i64.const 1) (local.get $n) (i64.const 0))
+        (call $write_register (i64.const 1) (local.get $n) (i64.const 64))
+        (call $read_register (i64.const 1) (i64.add (i64.const 200) (i64.mul (local.get $n) (i64.const 20))))
+        (br_if 0 (i64.le_u (local.tee $n (i64.add (local.get $n) (i64.const 1))) (i64.const 17))))
+      (call $value_return (i64.const 340) (i64.const 220))))", "main");
+  ASSERT_FALSE(o.aborted) << error_path(o);
+  const std::string upper = "ABCDEFGHIJKLMNOPQ";
+  ASSERT_EQ(o.return_data.value.size(), 340u);
+  for (size_t n = 1; n <= 17; ++n) {
+    std::string chunk(o.return_data.value.begin() + 20 * (n - 1), o.return_data.value.begin() + 20 * n);
+    EXPECT_EQ(chunk, upper.substr(0, n) + std::string(20 - n, '\0')) << "size " << n;
+  }
+}
+
 // The count limit also refuses to overwrite an existing register once the limit is reached.
 TEST(HostRegisters, CountLimitIncludesOverwrites) {
   Params p = free_wasm();
