@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <initializer_list>
 
 #include "compile/code.h"
 #include "exec/runtime.h"
@@ -17,6 +18,16 @@ const void* handler_at(const ir::CodeUnit* pc) {
 }
 const void* H(ir::XOp x) { return rt::handler_table()[ir::handler_index(x)]; }
 const void* H(ir::Op op) { return rt::handler_table()[ir::handler_index(op)]; }
+
+// The instruction at pc is `handler` followed by these operand fields.
+void expect_instr(const ir::CodeUnit* pc, const void* handler, std::initializer_list<uint32_t> fields) {
+  EXPECT_EQ(handler_at(pc), handler);
+  uint32_t at = 2;
+  for (uint32_t f : fields) {
+    EXPECT_EQ(pc[at], f) << "field " << at;
+    ++at;
+  }
+}
 
 std::shared_ptr<const Module> compile(const std::string& text) {
   auto m = Module::compile(test::wat(text));
@@ -38,15 +49,8 @@ TEST(Translation, StackOperandsBecomeSlots) {
   const ir::CodeUnit* pc = cm.code.data() + f.code_offset;
   // local.get 0 and i32.const 7 emit nothing: the add reads slot 0 and the constant's slot 2,
   // and writes operand 0, slot 3.
-  EXPECT_EQ(handler_at(pc), H(ir::Op::i32_add));
-  EXPECT_EQ(pc[2], 3u);
-  EXPECT_EQ(pc[3], 0u);
-  EXPECT_EQ(pc[4], 2u);
-  pc += 5;
-  // end -> return 1 value from slot 3
-  EXPECT_EQ(handler_at(pc), H(ir::XOp::return_));
-  EXPECT_EQ(pc[2], 1u);
-  EXPECT_EQ(pc[3], 3u);
+  expect_instr(pc, H(ir::Op::i32_add), {3, 0, 2});
+  expect_instr(pc + 5, H(ir::XOp::return_), {1, 3});  // end -> return 1 value from slot 3
 }
 
 // A pending local.get is copied before its local changes, so the operand keeps the old value.
@@ -253,14 +257,8 @@ TEST(Translation, OperandSlotsEmittedBeforeLaterConstantsAreAboveThem) {
   ASSERT_EQ(f.num_consts, 2u);
   EXPECT_EQ(f.frame_slots, 6u);  // 1 local, 2 constants, operand height 3
   const ir::CodeUnit* pc = m->compiled()->code.data() + f.code_offset;
-  if (handler_at(pc) == H(ir::XOp::gas)) pc += 4;  // (unmetered here, but not assumed)
-  EXPECT_EQ(handler_at(pc), H(ir::Op::i32_eqz));
-  EXPECT_EQ(pc[2], 3u);
-  EXPECT_EQ(pc[3], 0u);
-  pc += 4;
-  EXPECT_EQ(handler_at(pc), H(ir::XOp::return_));
-  EXPECT_EQ(pc[2], 1u);
-  EXPECT_EQ(pc[3], 3u);
+  expect_instr(pc, H(ir::Op::i32_eqz), {3, 0});
+  expect_instr(pc + 4, H(ir::XOp::return_), {1, 3});
 }
 
 }  // namespace
