@@ -172,16 +172,6 @@ class FuncCompiler {
              : c == OpClass::store ? Path::store : Path::general;
     }
   }
-  static Path path(Op op) {  // by opcode, after InstrReader decoded it
-    static constexpr std::array<Path, kOpCount> kPaths = {
-#define SPECIAL(name, text, prefix, code, imm, feature) path_of(Op::name, OpClass::special),
-#define SIMPLE(name, text, prefix, code, pops, push, feature) Path::simple,
-#define LOAD(name, text, code, align_log2, push) Path::load,
-#define STORE(name, text, code, align_log2, pop) Path::store,
-#include "decode/opcodes.def"
-    };
-    return kPaths[unsigned(op)];
-  }
   // By an instruction's first byte: the path and, where it is not general, the instruction.
   struct ByteEntry {
     Path path = Path::general;
@@ -202,8 +192,7 @@ class FuncCompiler {
     }();
     return kBytes[b];
   }
-  // Validation and translation of one instruction at operand height h.
-  void translate(const Instr& in, uint32_t h);  // any instruction
+  // Validation and translation of one instruction at operand height h, by path.
   void translate_simple(const Instr& in, uint32_t h) {
     v_.step_simple(in);
     track_heights();
@@ -480,8 +469,10 @@ CompiledFunc FuncCompiler::run() {
       case Path::i64_const: r.u8(); in.c = uint64_t(r.s64()); translate_const(in, h); break;
       case Path::general:
         ir.read(in);
-        if (path(in.op) != Path::general) [[unlikely]] {  // a prefixed (0xFC) numeric operation
-          translate(in, h);
+        // Of the instructions with paths of their own, only numeric operations have a prefixed
+        // (0xFC) form: the saturating truncations.
+        if (op_info(in.op).cls == OpClass::simple) [[unlikely]] {
+          translate_simple(in, h);
           break;
         }
         v_.step(in);
@@ -504,22 +495,6 @@ CompiledFunc FuncCompiler::run() {
   f.max_operand_bytes = max_bytes_;
   f.stack_cost = max_bytes_ + frame;
   return f;
-}
-
-void FuncCompiler::translate(const Instr& in, uint32_t h) {
-  switch (path(in.op)) {
-    case Path::simple: return translate_simple(in, h);
-    case Path::load: return translate_load(in, h);
-    case Path::store: return translate_store(in, h);
-    case Path::local_get: return translate_local_get(in, h);
-    case Path::local_set: return translate_local_set(in, h);
-    case Path::i32_const:
-    case Path::i64_const: return translate_const(in, h);
-    case Path::general:
-      v_.step(in);
-      track_heights();
-      emit(in, h);
-  }
 }
 
 bool FuncCompiler::foldable(Op op) {

@@ -48,10 +48,8 @@ static_assert(*fused_pair(Op::i32_add, Op::i32_sub, false) == XOp::i32_add__i32_
 static_assert(*fused_pair(Op::i64_rotr, Op::i64_xor, true) == XOp::i64_rotr__i64_xor_r);
 static_assert(*fused_pair(Op::f64_mul, Op::f64_add, true) == XOp::f64_mul__f64_add_r);
 
-// The fused instruction for a full-width load (with its gas charge; `add`: its address from an i32.add)
-// followed by `b` consuming the loaded value (SYNCWASM_FUSED_LOAD_OPS).
 // The operations that appear in SYNCWASM_FUSED_LOAD_OPS, as either member: most pairs are rejected
-// by one look-up instead of the whole chain of comparisons below.
+// by one look-up instead of the whole chain of comparisons in fused_load_op.
 constexpr std::array<bool, kOpCount> kInLoadOps = [] {
   std::array<bool, kOpCount> t{};
 #define P(op, ld) t[unsigned(Op::op)] = t[unsigned(Op::ld)] = true;
@@ -59,6 +57,8 @@ constexpr std::array<bool, kOpCount> kInLoadOps = [] {
 #undef P
   return t;
 }();
+// The fused instruction for a full-width load (with its gas charge; `add`: its address from an i32.add)
+// followed by `b` consuming the loaded value (SYNCWASM_FUSED_LOAD_OPS).
 constexpr std::optional<XOp> fused_load_op(Op load, bool add, Op b, bool right) {
   if (!kInLoadOps[unsigned(load)] || !kInLoadOps[unsigned(b)]) return std::nullopt;
 #define P(op, ld)                                                                          \
